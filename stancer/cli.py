@@ -1,0 +1,115 @@
+"""The `stancer` command: `predict` and `bench`, thin wrappers over the library's functions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from stancer.exceptions import StancerError
+
+
+def _predict(args: argparse.Namespace) -> int:
+    from stancer.api import predict
+    from stancer.stance import LABELS
+
+    texts = list(args.texts)
+    if args.file:
+        lines = Path(args.file).read_text(encoding="utf-8").splitlines()
+        texts += [line.strip() for line in lines if line.strip()]
+    if not texts:
+        raise StancerError("predict: expected texts as arguments or --file F (one text per line), got none")
+    results = predict(texts, args.target, model=args.model, batch_size=args.batch_size)
+    if args.json:
+        print(json.dumps([r.__dict__ for r in results], indent=2, ensure_ascii=False))
+        return 0
+    print(f"target: {args.target}\n")
+    header = f"{'label':<8} " + " ".join(f"{label:>7}" for label in LABELS) + "  text"
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        scores = " ".join(f"{r.scores[label]:>7.3f}" for label in LABELS)
+        text = r.text if len(r.text) <= args.width else r.text[: args.width - 1] + "…"
+        print(f"{r.label:<8} {scores}  {text}")
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from stancer.api import load_model, resolve_model
+    from stancer.evaluation import environment, evaluate
+    from stancer.model_card import benchmark_table, write_model_card
+
+    model_path = resolve_model(args.model)
+    classifier = load_model(model_path)
+    results: dict[str, Any] = {}
+    for spec in args.data:
+        result = evaluate(
+            classifier, spec, data_dir=args.data_dir, batch_size=args.batch_size, progress=not args.quiet
+        )
+        results[result["data"]] = result
+    print(f"model: {model_path}\n")
+    print(benchmark_table(results))
+    for name, result in results.items():
+        print(f"\n{name} confusion matrix (rows gold, columns predicted: {', '.join(result['labels'])}):")
+        for label, row in zip(result["labels"], result["confusion_matrix"], strict=True):
+            print(f"  {label:<8} " + " ".join(f"{n:>6}" for n in row))
+    report = {"model": model_path, "environment": environment(args.batch_size), "results": results}
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
+        print(f"\nwrote {args.json}")
+    if args.card:
+        folder = Path(model_path)
+        metrics_path = folder / "metrics.json"
+        if not metrics_path.is_file():
+            raise StancerError(f"--card: {folder} is not a local model folder with a metrics.json")
+        saved = json.loads(metrics_path.read_text())
+        saved.setdefault("benchmarks", {}).update(results)
+        saved["benchmark_environment"] = report["environment"]
+        metrics_path.write_text(json.dumps(saved, indent=2) + "\n")
+        print(f"updated {metrics_path} and {write_model_card(folder)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="stancer", description="Stance detection in news.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("predict", help="classify texts toward one target")
+    p.add_argument("texts", nargs="*", help="texts to classify")
+    p.add_argument("--target", "-t", required=True, help="the target proposition")
+    p.add_argument("--file", "-f", help="a UTF-8 file with one text per line")
+    p.add_argument("--model", "-m", help="a model in models/, a model folder or a hub id (default: shipped)")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--width", type=int, default=100, help="cut texts to this many characters in the table")
+    p.set_defaults(func=_predict)
+
+    b = commands.add_parser("bench", help="score a model on benchmarks with their official metrics")
+    b.add_argument("--model", "-m", help="a model in models/, a model folder or a hub id (default: shipped)")
+    b.add_argument("--data", "-d", action="append", required=True, metavar="NAME[:SPLIT]",
+                   help="a registered dataset, split defaults to test; repeat for several")
+    b.add_argument("--data-dir", help="folder with one sub-folder per dataset (default: $STANCER_DATA_DIR)")
+    b.add_argument("--batch-size", type=int, default=32)
+    b.add_argument("--json", metavar="OUT", help="write every number and the settings to this JSON file")
+    b.add_argument("--card", action="store_true", help="store the results in the model folder and rewrite its card")
+    b.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
+    b.set_defaults(func=_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        return args.func(args)
+    except (StancerError, ValueError) as err:
+        print(f"stancer {args.command}: error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

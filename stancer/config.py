@@ -1,0 +1,154 @@
+"""Training configuration: one dataclass per concern, loaded from YAML with unknown keys as errors."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from stancer.exceptions import ConfigError
+
+
+@dataclass
+class ModelConfig:
+    """The model to fine-tune."""
+
+    #: A hub id or a local folder of the base encoder (or of a stance model to continue from).
+    model_name_or_path: str = "sentence-transformers/all-MiniLM-L6-v2"
+    #: The most tokens of one (target, text) pair; longer texts keep their first tokens.
+    max_length: int = 256
+
+    def __post_init__(self) -> None:
+        if not self.model_name_or_path:
+            raise ConfigError("model.model_name_or_path: expected a hub id or a folder, got ''")
+        if self.max_length < 8:
+            raise ConfigError(f"model.max_length: expected an int >= 8, got {self.max_length!r}")
+
+
+@dataclass
+class DataConfig:
+    """The training and validation data.
+
+    A data spec is a registered benchmark with an optional split (``vast``, ``semeval2016:train``;
+    the split defaults to ``train`` for training data and ``validation`` for validation data) or
+    the path of a CSV / JSONL / Parquet file with the columns ``text``, ``target``, ``label``.
+    """
+
+    #: Data specs whose rows are concatenated for training.
+    train: list[str] = field(default_factory=lambda: ["semeval2016", "vast"])
+    #: Data specs for validation (model selection); empty for none.
+    validation: list[str] = field(default_factory=lambda: ["semeval2016", "vast"])
+    #: Folder holding one sub-folder per benchmark; default ``$STANCER_DATA_DIR``.
+    data_dir: str | None = None
+    #: Keep at most this many training rows (a random sample, by the training seed); for smoke runs.
+    max_train_samples: int | None = None
+    #: Keep at most this many validation rows, likewise.
+    max_eval_samples: int | None = None
+
+    def __post_init__(self) -> None:
+        if not self.train:
+            raise ConfigError("data.train: expected at least one data spec, got none")
+        for name in ("max_train_samples", "max_eval_samples"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ConfigError(f"data.{name}: expected a positive int or null, got {value!r}")
+
+
+@dataclass
+class TrainingConfig:
+    """The optimisation and the output."""
+
+    #: Where the finished model folder is written.
+    output_dir: str = "runs/stance-model"
+    #: Where checkpoints go (a run resumes from the last one); default ``runs/<output name>/checkpoints``.
+    checkpoint_dir: str | None = None
+    #: Seed for sampling, initialisation and shuffling; set before the model is built.
+    seed: int = 42
+    num_train_epochs: float = 3.0
+    #: Stop after this many optimiser steps (overrides epochs when > 0).
+    max_steps: int = -1
+    learning_rate: float = 3e-5
+    per_device_train_batch_size: int = 32
+    per_device_eval_batch_size: int = 64
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.1
+    #: Evaluate and checkpoint every this many steps; 0 means once per epoch.
+    eval_steps: int = 0
+    #: The validation metric that picks the best checkpoint (``macro_f1`` or ``f_avg``).
+    metric_for_best_model: str = "macro_f1"
+    logging_steps: int = 50
+    #: ``float16`` for a shipped model, ``float32`` to keep full precision.
+    save_dtype: str = "float16"
+    #: Mixed precision on a GPU (ignored on CPU): ``no``, ``fp16`` or ``bf16``.
+    mixed_precision: str = "no"
+
+    def __post_init__(self) -> None:
+        if self.learning_rate <= 0:
+            raise ConfigError(f"training.learning_rate: expected > 0, got {self.learning_rate!r}")
+        if self.metric_for_best_model not in ("macro_f1", "f_avg", "accuracy"):
+            raise ConfigError(
+                "training.metric_for_best_model: expected macro_f1, f_avg or accuracy, "
+                f"got {self.metric_for_best_model!r}"
+            )
+        if self.save_dtype not in ("float16", "float32"):
+            raise ConfigError(f"training.save_dtype: expected float16 or float32, got {self.save_dtype!r}")
+        if self.mixed_precision not in ("no", "fp16", "bf16"):
+            raise ConfigError(
+                f"training.mixed_precision: expected no, fp16 or bf16, got {self.mixed_precision!r}"
+            )
+
+
+def _coerce(section_cls: type, section: str, key: str, value: Any) -> Any:
+    """Read numbers that YAML left as strings (``1e-4`` is a str in YAML 1.1) as the field's type."""
+    default = next(f.default for f in dataclasses.fields(section_cls) if f.name == key)
+    if isinstance(default, float) and isinstance(value, str | int) and not isinstance(value, bool):
+        try:
+            return float(value)
+        except ValueError:
+            raise ConfigError(f"{section}.{key}: expected a number, got {value!r}") from None
+    return value
+
+
+@dataclass
+class Config:
+    """Everything one training run needs; the resolved copy is saved beside the model."""
+
+    model: ModelConfig = field(default_factory=ModelConfig)
+    data: DataConfig = field(default_factory=DataConfig)
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any], *, source: str = "config") -> Config:
+        """Build a config from nested dicts; unknown sections or keys are errors."""
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{source}: expected a mapping with model / data / training, got {raw!r:.60}")
+        sections = {"model": ModelConfig, "data": DataConfig, "training": TrainingConfig}
+        unknown = sorted(set(raw) - set(sections))
+        if unknown:
+            raise ConfigError(f"{source}: unknown section {unknown[0]!r}; expected {sorted(sections)}")
+        parts = {}
+        for name, section_cls in sections.items():
+            values = raw.get(name) or {}
+            known = {f.name for f in dataclasses.fields(section_cls)}
+            bad = sorted(set(values) - known)
+            if bad:
+                raise ConfigError(f"{source}: unknown key {name}.{bad[0]}; the keys of {name} are {sorted(known)}")
+            parts[name] = section_cls(**{k: _coerce(section_cls, name, k, v) for k, v in values.items()})
+        return cls(**parts)
+
+    @classmethod
+    def from_yaml(cls, path: str | Path) -> Config:
+        """Read a YAML config file."""
+        path = Path(path)
+        if not path.is_file():
+            raise ConfigError(f"{path}: no such config file")
+        return cls.from_dict(yaml.safe_load(path.read_text()) or {}, source=str(path))
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_yaml(self) -> str:
+        return yaml.safe_dump(self.to_dict(), sort_keys=False)

@@ -1,0 +1,63 @@
+"""Loading stance data into a `datasets.DatasetDict` with the columns `id`, `text`, `target`, `label`.
+
+Example:
+    >>> from stancer import data
+    >>> ds = data.load("semeval2016", data_dir="path/to/semeval2016")  # doctest: +SKIP
+    >>> ds = data.load("my.csv", text_column="sentence", label_map={"PRO": "favor", "CON": "against"},
+    ...                target="Ukraine should be invited to join NATO now")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from datasets import Dataset, DatasetDict
+
+from stancer.data.benchmarks import BENCHMARKS, load_benchmark
+from stancer.data.files import load_files
+
+__all__ = ["list_datasets", "load"]
+
+
+def list_datasets() -> list[str]:
+    """The names of the registered benchmarks."""
+    return sorted(BENCHMARKS)
+
+
+def load(
+    source: str | os.PathLike[str] | Mapping[str, str | os.PathLike[str]] | Dataset,
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+    splits: list[str] | None = None,
+    **file_options: Any,
+) -> DatasetDict:
+    """Load a registered benchmark or the user's own files.
+
+    Args:
+        source: A registered benchmark name (see `list_datasets`); a CSV / TSV / JSONL / Parquet
+            path (it becomes the ``train`` split); a mapping of split name → path; or a `Dataset`.
+        data_dir: For a benchmark, the folder of its release files; default
+            ``$STANCER_DATA_DIR/<name>``.
+        splits: For a benchmark, the splits to read (default: all).
+        **file_options: For files: ``text_column``, ``target_column``, ``label_column``,
+            ``id_column``, ``target`` (one target for every row) and ``label_map``.
+
+    Raises:
+        stancer.exceptions.DataError: a missing file or column, an unknown label or dataset, an
+            empty text; the message names the file, the row and the value.
+    """
+    if isinstance(source, str) and source in BENCHMARKS:
+        if file_options:
+            raise TypeError(f"{source}: options {sorted(file_options)} apply to files only")
+        return load_benchmark(source, data_dir=data_dir, splits=splits)
+    if isinstance(source, str | os.PathLike) and not Path(source).suffix:
+        from stancer.exceptions import DataError
+
+        raise DataError(
+            f"{source!s}: neither a registered dataset ({', '.join(list_datasets())}) nor a "
+            "CSV / TSV / JSONL / Parquet file"
+        )
+    return load_files(source, **file_options)

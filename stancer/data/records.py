@@ -1,0 +1,84 @@
+"""Turning raw rows into the unified schema (`id`, `text`, `target`, `label`, extras), loudly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from datasets import Dataset
+
+from stancer.exceptions import DataError
+from stancer.stance import LABELS
+
+#: Spellings of the unified labels that are understood without a label map (case-insensitive).
+LABEL_ALIASES: dict[str, str] = {
+    "favor": "favor",
+    "favour": "favor",
+    "pro": "favor",
+    "support": "favor",
+    "against": "against",
+    "con": "against",
+    "oppose": "against",
+    "neutral": "neutral",
+    "none": "neutral",
+    "neither": "neutral",
+}
+
+
+def normalise_label(value: Any, label_map: Mapping[Any, str] | None) -> str | None:
+    """Return the unified label of ``value``, or ``None`` when it is not understood."""
+    if label_map is not None:
+        text = str(value).strip()
+        keys: list[Any] = [value, text]
+        if text.lstrip("+-").isdigit():
+            keys.append(int(text))
+        for key in keys:
+            if key in label_map:
+                mapped = label_map[key]
+                return mapped if mapped in LABELS else None
+        return None
+    return LABEL_ALIASES.get(str(value).strip().lower())
+
+
+def to_dataset(rows: Iterable[Mapping[str, Any]], *, source: str, label_map: Mapping[Any, str] | None = None) -> Dataset:
+    """Validate rows that already have `text`, `target`, `label` (raw) and build a `Dataset`.
+
+    Args:
+        rows: Mappings with the keys `text`, `target`, `label`, optionally `id` and extras.
+            Row numbers in errors count from 1, as a spreadsheet shows them after its header.
+        source: Where the rows came from (a file name), for error messages.
+        label_map: Raw label → unified label. Without one, `LABEL_ALIASES` applies.
+
+    Raises:
+        DataError: naming the source, the row, the column and the value.
+    """
+    records: list[dict[str, Any]] = []
+    for number, row in enumerate(rows, start=1):
+        where = f"{source}, row {number}"
+        for column in ("text", "target"):
+            value = row.get(column)
+            if not isinstance(value, str) or not value.strip():
+                raise DataError(
+                    f"{where}: column {column!r} is empty ({value!r}); every row needs a "
+                    f"non-empty {column}. Fix or remove the row"
+                )
+        label = normalise_label(row.get("label"), label_map)
+        if label is None:
+            hint = (
+                f"the label map given covers {sorted(map(str, label_map))}"
+                if label_map is not None
+                else f"without a label map the accepted labels are {sorted(LABEL_ALIASES)}"
+            )
+            raise DataError(
+                f"{where}: column 'label' has {row.get('label')!r}, which is not a stance label; "
+                f"{hint}. Pass label_map={{{row.get('label')!r}: 'favor'|'against'|'neutral', ...}}"
+            )
+        record = dict(row)
+        record["id"] = str(row.get("id", number))
+        record["label"] = label
+        records.append(record)
+    if not records:
+        raise DataError(f"{source}: no rows; expected at least one (text, target, label) row")
+    columns = ["id", "text", "target", "label"]
+    extras = [k for k in records[0] if k not in columns]
+    return Dataset.from_dict({k: [r.get(k) for r in records] for k in columns + extras})

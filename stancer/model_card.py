@@ -1,0 +1,117 @@
+"""The model card (`README.md`) of a model folder, generated from its `config.json` and `metrics.json`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+#: Benchmark result keys shown in the card's table, with their column titles.
+CARD_COLUMNS = {
+    "f_avg": "F_avg",
+    "macro_f1": "macro-F1",
+    "accuracy": "accuracy",
+    "zero_shot/macro_f1": "zero-shot macro-F1",
+    "few_shot/macro_f1": "few-shot macro-F1",
+    "pairs_per_second": "pairs/s",
+}
+
+
+def benchmark_table(results: dict[str, dict[str, Any]]) -> str:
+    """A markdown table with one row per ``dataset:split`` and the official metric in bold."""
+    lines = ["| data | official metric | " + " | ".join(CARD_COLUMNS.values()) + " |"]
+    lines.append("|---|---|" + "---|" * len(CARD_COLUMNS))
+    for name, result in sorted(results.items()):
+        metrics = result["metrics"]
+        cells = []
+        for key in CARD_COLUMNS:
+            value = metrics.get(key)
+            cell = "" if value is None else (f"{value:.1f}" if key == "pairs_per_second" else f"{value:.3f}")
+            cells.append(f"**{cell}**" if key == result["primary_metric"] and cell else cell)
+        lines.append(f"| {name} | {result['primary_metric']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def write_model_card(folder: str | Path) -> Path:
+    """(Re)write ``README.md`` in a model folder from the facts saved beside it."""
+    folder = Path(folder)
+    config = json.loads((folder / "config.json").read_text())
+    meta = config.get("stancer", {})
+    metrics = json.loads((folder / "metrics.json").read_text())
+    training = metrics.get("training", {})
+    benchmarks = metrics.get("benchmarks", {})
+    validation = training.get("validation", {})
+    settings = (folder / "training_config.yaml").read_text() if (folder / "training_config.yaml").is_file() else ""
+
+    card = [
+        "---",
+        "license: apache-2.0",
+        "library_name: stancer",
+        "pipeline_tag: text-classification",
+        f"base_model: {meta.get('base_model', 'unknown')}",
+        "---",
+        f"# {folder.name}",
+        "",
+        "A stance classifier: given a target proposition and a text, the probability that the text "
+        f"argues {', '.join(meta.get('labels', []))} toward it.",
+        "",
+        f"- Base model: `{meta.get('base_model', 'unknown')}`; input `{meta.get('input_format', '')}`, "
+        f"at most {meta.get('max_length')} tokens (the text is cut, never the target).",
+        f"- Saved by stancer {meta.get('version')}, transformers {meta.get('transformers_version')}, "
+        f"torch {meta.get('torch_version')}; weights in {config.get('dtype', 'float32')}.",
+        "",
+        "## Use",
+        "",
+        "```python",
+        "import stancer",
+        f'stancer.predict("We will stand with Ukraine.", "Ukraine should be invited to join NATO now", model="{folder.name}")',
+        "```",
+        "",
+        "## Benchmarks",
+        "",
+    ]
+    if benchmarks:
+        card += [
+            "Produced by `stancer bench --card` on the test splits; the official metric of each "
+            "task is in bold. Zero-shot / few-shot: VAST's unseen / seen topics.",
+            "",
+            benchmark_table(benchmarks),
+        ]
+        env = metrics.get("benchmark_environment")
+        if env:
+            card += [
+                "",
+                f"pairs/s: whole-split throughput on {env['hardware']}, {env['torch_threads']} torch "
+                f"threads, batch size {env['batch_size']}, torch {env['torch']}, transformers "
+                f"{env['transformers']} (one run, model loading excluded).",
+            ]
+    else:
+        card.append("Not benchmarked yet: run `stancer bench --model <this folder> --data <name> --card`.")
+    if training:
+        card += [
+            "",
+            "## Training",
+            "",
+            f"- {training.get('train_rows')} training rows, {training.get('validation_rows')} validation rows; "
+            f"{training.get('global_steps')} steps in {training.get('train_seconds')} s on {training.get('hardware')}.",
+            "- Validation (best checkpoint): "
+            + ", ".join(f"{k} {v:.3f}" for k, v in validation.items() if k in ("macro_f1", "f_avg", "accuracy")),
+            "",
+            "The configuration that reproduces it (`training/train.py --config <this file>`):",
+            "",
+            "```yaml",
+            settings.rstrip(),
+            "```",
+        ]
+    card += [
+        "",
+        "## Limits",
+        "",
+        "Trained on tweets (SemEval-2016) and news comments (VAST); news quotes are shorter and more "
+        "hedged, so treat scores near the decision boundary with care. Datasets' terms of use apply "
+        "to the training data, which is not redistributed here.",
+        "",
+    ]
+    path = folder / "README.md"
+    path.write_text("\n".join(card))
+    return path

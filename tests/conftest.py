@@ -1,0 +1,63 @@
+"""Shared fixtures: a tiny randomly initialised stance model built from a config (no download)."""
+
+from __future__ import annotations
+
+import os
+import string
+from pathlib import Path
+
+import pytest
+import torch
+from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
+
+from stancer.modeling import StanceClassifier
+from stancer.stance import LABELS
+
+REPO = Path(__file__).resolve().parent.parent
+
+WORDS = (
+    ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    + list(string.ascii_lowercase)
+    + ["##" + c for c in string.ascii_lowercase]
+    + list(string.digits)
+    + list(string.punctuation)
+    + ["ukraine", "nato", "should", "join", "the", "we", "not", "support", "invite", "now"]
+)
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 2-layer BERT with a 3-way stance head and a character-level vocabulary, saved once."""
+    torch.manual_seed(0)
+    tokenizer = BertTokenizer(vocab={w: i for i, w in enumerate(WORDS)})
+    config = BertConfig(
+        vocab_size=len(WORDS),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=128,
+        id2label=dict(enumerate(LABELS)),
+        label2id={label: i for i, label in enumerate(LABELS)},
+    )
+    model = BertForSequenceClassification(config).eval()
+    folder = tmp_path_factory.mktemp("tiny-model")
+    StanceClassifier(model, tokenizer, max_length=64).save_pretrained(folder, base_model="tiny-random-bert")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def tiny(tiny_model_dir: Path) -> StanceClassifier:
+    return StanceClassifier.from_pretrained(tiny_model_dir)
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    """The folder of the public datasets: $STANCER_DATA_DIR, else ../shared/data beside the repo."""
+    folder = Path(os.environ.get("STANCER_DATA_DIR") or REPO.parent / "shared" / "data")
+    if not folder.is_dir():
+        pytest.fail(
+            f"the 'data' tests need the public stance datasets, not found at {folder}; set "
+            "STANCER_DATA_DIR to their folder, or deselect them with -m 'not data'"
+        )
+    return folder

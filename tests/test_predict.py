@@ -1,0 +1,139 @@
+"""The public contract of `stancer.predict` and `StanceClassifier`, on the tiny model."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import numpy as np
+import pytest
+import torch
+
+import stancer
+from stancer.exceptions import ModelLoadError
+from stancer.modeling import StanceClassifier
+from stancer.stance import LABELS, Stance
+
+TARGET = "Ukraine should be invited to join NATO now"
+
+
+def test_import_is_cheap() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, stancer; print('torch' in sys.modules, 'transformers' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_str_in_gives_one_stance(tiny_model_dir) -> None:
+    result = stancer.predict("We should invite Ukraine now.", TARGET, model=str(tiny_model_dir))
+    assert isinstance(result, Stance)
+    assert result.text == "We should invite Ukraine now." and result.target == TARGET
+    assert set(result.scores) == set(LABELS)
+    assert sum(result.scores.values()) == pytest.approx(1.0, abs=1e-5)
+    assert result.label == max(result.scores, key=result.scores.get)
+
+
+def test_list_in_gives_list_and_pairwise_targets(tiny_model_dir) -> None:
+    texts = ["We support it.", "Not now.", "The weather is nice."]
+    targets = [TARGET, "NATO should expand", TARGET]
+    results = stancer.predict(texts, targets, model=str(tiny_model_dir))
+    assert [r.text for r in results] == texts
+    assert [r.target for r in results] == targets
+    assert all(r.label in LABELS for r in results)
+    assert stancer.predict([], TARGET, model=str(tiny_model_dir)) == []
+
+
+@pytest.mark.parametrize(
+    ("texts", "target", "message"),
+    [
+        (3, TARGET, r"texts: expected a str or a list of str, got int"),
+        (["ok", 5], TARGET, r"texts: expected a str or a list of str, got a list holding int, str"),
+        (["a", "b"], [TARGET], r"target: expected one str for every text, or a list of 2 str .* got a list of 1"),
+        ("a", [TARGET], r"target: expected one str for every text"),
+        (["a"], "  ", r"target: expected a non-empty proposition"),
+        (["a", "b"], [TARGET, ""], r"target\[1\]: expected a non-empty proposition"),
+        (["a"], None, r"target: expected a str or a list of str, got NoneType"),
+    ],
+)
+def test_bad_input_names_the_argument(tiny_model_dir, texts, target, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        stancer.predict(texts, target, model=str(tiny_model_dir))
+
+
+def test_classifier_input_forms_agree(tiny: StanceClassifier) -> None:
+    texts = ["We support it.", "Not now, not ever.", "Ukraine"]
+    one_target = tiny.predict_proba(texts, TARGET)
+    per_text = tiny.predict_proba(texts, [TARGET] * 3)
+    pairs = tiny.predict_proba([(t, TARGET) for t in texts])
+    assert one_target.shape == (3, len(tiny.classes_))
+    np.testing.assert_allclose(one_target, per_text, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(one_target, pairs, rtol=1e-5, atol=1e-6)
+    assert list(tiny.classes_) == list(LABELS)
+    assert list(tiny.predict(texts, TARGET)) == list(tiny.classes_[one_target.argmax(axis=1)])
+    assert tiny.predict_proba([], TARGET).shape == (0, 3)
+
+
+def test_batching_and_sorting_keep_input_order(tiny: StanceClassifier) -> None:
+    texts = ["a", "a much longer text about nato and ukraine that should be sorted last", "we", "not now"]
+    batched = tiny.predict_proba(texts, TARGET, batch_size=2)
+    one_by_one = np.vstack([tiny.predict_proba([t], TARGET) for t in texts])
+    np.testing.assert_allclose(batched, one_by_one, rtol=1e-4, atol=1e-5)
+
+
+def test_classifier_rejects_ambiguous_input(tiny: StanceClassifier) -> None:
+    with pytest.raises(ValueError, match="got one str; wrap it in a list"):
+        tiny.predict_proba("a text", TARGET)
+    with pytest.raises(ValueError, match=r"texts\[0\]: without targets, expected a \(text, target\) pair"):
+        tiny.predict_proba(["a text"])
+    with pytest.raises(ValueError, match="targets: expected one target for all texts or one per text"):
+        tiny.predict_proba(["a", "b"], ["t"])
+
+
+def test_long_text_is_cut_with_one_warning(tiny: StanceClassifier) -> None:
+    long_text = "ukraine " * 500
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        probs = tiny.predict_proba([long_text, long_text, "short"], TARGET)
+    messages = [str(w.message) for w in caught if "max_length" in str(w.message)]
+    assert len(messages) == 1 and messages[0].startswith("2 of 3 texts were longer than max_length=64")
+    np.testing.assert_allclose(probs[0], probs[1])
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
+
+
+def test_target_longer_than_max_length_is_an_error(tiny: StanceClassifier) -> None:
+    with pytest.raises(ValueError, match="leaves no room for the text within max_length=64"):
+        tiny.predict_proba(["text"], "nato " * 80)
+
+
+def test_save_load_round_trip_gives_identical_probabilities(tiny: StanceClassifier, tmp_path) -> None:
+    texts = ["We support it.", "Not now."]
+    before = tiny.predict_proba(texts, TARGET)
+    tiny.save_pretrained(tmp_path / "fp32")
+    after = StanceClassifier.from_pretrained(tmp_path / "fp32").predict_proba(texts, TARGET)
+    np.testing.assert_array_equal(before, after)
+
+    tiny.save_pretrained(tmp_path / "fp16", dtype=torch.float16)
+    half = StanceClassifier.from_pretrained(tmp_path / "fp16")
+    assert next(half.model.parameters()).dtype == torch.float32  # fp16 on disk, fp32 math
+    np.testing.assert_allclose(half.predict_proba(texts, TARGET), before, atol=1e-3)
+    meta = json.loads((tmp_path / "fp16" / "config.json").read_text())["stancer"]
+    assert meta["version"] == stancer.__version__ and meta["labels"] == list(LABELS)
+    assert {"transformers_version", "torch_version", "max_length"} <= set(meta)
+
+
+def test_loading_an_incomplete_folder_says_what_is_missing(tmp_path) -> None:
+    (tmp_path / "config.json").write_text("{}")
+    with pytest.raises(ModelLoadError, match="missing model.safetensors"):
+        StanceClassifier.from_pretrained(tmp_path)
+
+
+def test_model_saved_by_newer_stancer_warns(tiny_model_dir, tmp_path) -> None:
+    clf = StanceClassifier.from_pretrained(tiny_model_dir)
+    clf.save_pretrained(tmp_path)
+    config = json.loads((tmp_path / "config.json").read_text())
+    config["stancer"]["version"] = "99.0.0"
+    (tmp_path / "config.json").write_text(json.dumps(config))
+    with pytest.warns(UserWarning, match="saved by stancer 99.0.0, newer than this stancer"):
+        StanceClassifier.from_pretrained(tmp_path)
