@@ -81,7 +81,7 @@ def predict(
         ('favor', 1.0)
     """
     single = isinstance(texts, str)
-    text_list = [texts] if single else texts
+    text_list: list[str] = [texts] if isinstance(texts, str) else texts
     if not isinstance(text_list, list) or not all(isinstance(t, str) for t in text_list):
         raise ValueError(
             f"texts: expected a str or a list of str, got {_describe(texts)}; "
@@ -97,9 +97,7 @@ def predict(
             )
         targets = target
     else:
-        raise ValueError(
-            f"target: expected a str or a list of str, got {_describe(target)}"
-        )
+        raise ValueError(f"target: expected a str or a list of str, got {_describe(target)}")
     for i, t in enumerate(targets):
         if not t.strip():
             where = "target" if isinstance(target, str) else f"target[{i}]"
@@ -118,7 +116,9 @@ def predict(
     for text, tgt, row in zip(text_list, targets, probs, strict=True):
         scores = {label: 0.0 for label in LABELS}
         scores.update({str(c): float(p) for c, p in zip(classifier.classes_, row, strict=True)})
-        results.append(Stance(text=text, target=tgt, label=max(scores, key=scores.__getitem__), scores=scores))
+        results.append(
+            Stance(text=text, target=tgt, label=max(scores, key=scores.__getitem__), scores=scores)
+        )
     return results[0] if single else results
 
 

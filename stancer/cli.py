@@ -21,7 +21,9 @@ def _predict(args: argparse.Namespace) -> int:
         lines = Path(args.file).read_text(encoding="utf-8").splitlines()
         texts += [line.strip() for line in lines if line.strip()]
     if not texts:
-        raise StancerError("predict: expected texts as arguments or --file F (one text per line), got none")
+        raise StancerError(
+            "predict: expected texts as arguments or --file F (one text per line), got none"
+        )
     results = predict(texts, args.target, model=args.model, batch_size=args.batch_size)
     if args.json:
         print(json.dumps([r.__dict__ for r in results], indent=2, ensure_ascii=False))
@@ -47,13 +49,19 @@ def _bench(args: argparse.Namespace) -> int:
     results: dict[str, Any] = {}
     for spec in args.data:
         result = evaluate(
-            classifier, spec, data_dir=args.data_dir, batch_size=args.batch_size, progress=not args.quiet
+            classifier,
+            spec,
+            data_dir=args.data_dir,
+            batch_size=args.batch_size,
+            progress=not args.quiet,
         )
         results[result["data"]] = result
     print(f"model: {model_path}\n")
     print(benchmark_table(results))
     for name, result in results.items():
-        print(f"\n{name} confusion matrix (rows gold, columns predicted: {', '.join(result['labels'])}):")
+        print(
+            f"\n{name} confusion matrix (rows gold, columns predicted: {', '.join(result['labels'])}):"
+        )
         for label, row in zip(result["labels"], result["confusion_matrix"], strict=True):
             print(f"  {label:<8} " + " ".join(f"{n:>6}" for n in row))
     report = {"model": model_path, "environment": environment(args.batch_size), "results": results}
@@ -82,20 +90,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("texts", nargs="*", help="texts to classify")
     p.add_argument("--target", "-t", required=True, help="the target proposition")
     p.add_argument("--file", "-f", help="a UTF-8 file with one text per line")
-    p.add_argument("--model", "-m", help="a model in models/, a model folder or a hub id (default: shipped)")
+    p.add_argument(
+        "--model", "-m", help="a model in models/, a model folder or a hub id (default: shipped)"
+    )
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p.add_argument("--width", type=int, default=100, help="cut texts to this many characters in the table")
+    p.add_argument(
+        "--width", type=int, default=100, help="cut texts to this many characters in the table"
+    )
     p.set_defaults(func=_predict)
 
     b = commands.add_parser("bench", help="score a model on benchmarks with their official metrics")
-    b.add_argument("--model", "-m", help="a model in models/, a model folder or a hub id (default: shipped)")
-    b.add_argument("--data", "-d", action="append", required=True, metavar="NAME[:SPLIT]",
-                   help="a registered dataset, split defaults to test; repeat for several")
-    b.add_argument("--data-dir", help="folder with one sub-folder per dataset (default: $STANCER_DATA_DIR)")
+    b.add_argument(
+        "--model", "-m", help="a model in models/, a model folder or a hub id (default: shipped)"
+    )
+    b.add_argument(
+        "--data",
+        "-d",
+        action="append",
+        required=True,
+        metavar="NAME[:SPLIT]",
+        help="a registered dataset, split defaults to test; repeat for several",
+    )
+    b.add_argument(
+        "--data-dir", help="folder with one sub-folder per dataset (default: $STANCER_DATA_DIR)"
+    )
     b.add_argument("--batch-size", type=int, default=32)
-    b.add_argument("--json", metavar="OUT", help="write every number and the settings to this JSON file")
-    b.add_argument("--card", action="store_true", help="store the results in the model folder and rewrite its card")
+    b.add_argument(
+        "--json", metavar="OUT", help="write every number and the settings to this JSON file"
+    )
+    b.add_argument(
+        "--card",
+        action="store_true",
+        help="store the results in the model folder and rewrite its card",
+    )
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
     b.set_defaults(func=_bench)
     return parser
@@ -103,7 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
     try:
         return args.func(args)
     except (StancerError, ValueError) as err:

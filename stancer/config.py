@@ -94,7 +94,9 @@ class TrainingConfig:
                 f"got {self.metric_for_best_model!r}"
             )
         if self.save_dtype not in ("float16", "float32"):
-            raise ConfigError(f"training.save_dtype: expected float16 or float32, got {self.save_dtype!r}")
+            raise ConfigError(
+                f"training.save_dtype: expected float16 or float32, got {self.save_dtype!r}"
+            )
         if self.mixed_precision not in ("no", "fp16", "bf16"):
             raise ConfigError(
                 f"training.mixed_precision: expected no, fp16 or bf16, got {self.mixed_precision!r}"
@@ -124,19 +126,27 @@ class Config:
     def from_dict(cls, raw: dict[str, Any], *, source: str = "config") -> Config:
         """Build a config from nested dicts; unknown sections or keys are errors."""
         if not isinstance(raw, dict):
-            raise ConfigError(f"{source}: expected a mapping with model / data / training, got {raw!r:.60}")
+            raise ConfigError(
+                f"{source}: expected a mapping with model / data / training, got {raw!r:.60}"
+            )
         sections = {"model": ModelConfig, "data": DataConfig, "training": TrainingConfig}
         unknown = sorted(set(raw) - set(sections))
         if unknown:
-            raise ConfigError(f"{source}: unknown section {unknown[0]!r}; expected {sorted(sections)}")
+            raise ConfigError(
+                f"{source}: unknown section {unknown[0]!r}; expected {sorted(sections)}"
+            )
         parts = {}
         for name, section_cls in sections.items():
             values = raw.get(name) or {}
             known = {f.name for f in dataclasses.fields(section_cls)}
             bad = sorted(set(values) - known)
             if bad:
-                raise ConfigError(f"{source}: unknown key {name}.{bad[0]}; the keys of {name} are {sorted(known)}")
-            parts[name] = section_cls(**{k: _coerce(section_cls, name, k, v) for k, v in values.items()})
+                raise ConfigError(
+                    f"{source}: unknown key {name}.{bad[0]}; the keys of {name} are {sorted(known)}"
+                )
+            parts[name] = section_cls(
+                **{k: _coerce(section_cls, name, k, v) for k, v in values.items()}
+            )
         return cls(**parts)
 
     @classmethod

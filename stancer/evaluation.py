@@ -45,9 +45,13 @@ def evaluate(
     bench = get_benchmark(name)
     folder = str(Path(data_dir) / name) if data_dir else None
     dataset = load_benchmark(name, data_dir=folder, splits=[split])[split]
-    labels = [label for label in LABELS if label in set(classifier.classes_) | set(dataset["label"])]
+    labels = [
+        label for label in LABELS if label in set(classifier.classes_) | set(dataset["label"])
+    ]
     start = time.perf_counter()
-    predicted = classifier.predict(dataset["text"], dataset["target"], batch_size=batch_size, progress=progress)
+    predicted = classifier.predict(
+        dataset["text"], dataset["target"], batch_size=batch_size, progress=progress
+    )
     seconds = time.perf_counter() - start
     gold = dataset["label"]
     metrics = stance_metrics(gold, list(predicted), labels)
@@ -64,7 +68,9 @@ def evaluate(
         "metrics": metrics,
         "labels": labels,
         "confusion_matrix": confusion_matrix(gold, list(predicted), labels).tolist(),
-        "data_sha256": hashlib.sha256(json.dumps(dataset.to_dict(), sort_keys=True).encode()).hexdigest(),
+        "data_sha256": hashlib.sha256(
+            json.dumps(dataset.to_dict(), sort_keys=True).encode()
+        ).hexdigest(),
     }
 
 

@@ -20,7 +20,9 @@ def confusion_matrix(
     index = {label: i for i, label in enumerate(labels)}
     unknown = sorted({y for y in (*y_true, *y_pred) if y not in index})
     if unknown:
-        raise ValueError(f"labels: expected every label to be one of {list(labels)}, found {unknown}")
+        raise ValueError(
+            f"labels: expected every label to be one of {list(labels)}, found {unknown}"
+        )
     matrix = np.zeros((len(labels), len(labels)), dtype=np.int64)
     for t, p in zip(y_true, y_pred, strict=True):
         matrix[index[t], index[p]] += 1

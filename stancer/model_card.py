@@ -26,7 +26,11 @@ def benchmark_table(results: dict[str, dict[str, Any]]) -> str:
         cells = []
         for key in CARD_COLUMNS:
             value = metrics.get(key)
-            cell = "" if value is None else (f"{value:.1f}" if key == "pairs_per_second" else f"{value:.3f}")
+            cell = (
+                ""
+                if value is None
+                else (f"{value:.1f}" if key == "pairs_per_second" else f"{value:.3f}")
+            )
             cells.append(f"**{cell}**" if key == result["primary_metric"] and cell else cell)
         lines.append(f"| {name} | {result['primary_metric']} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -41,7 +45,11 @@ def write_model_card(folder: str | Path) -> Path:
     training = metrics.get("training", {})
     benchmarks = metrics.get("benchmarks", {})
     validation = training.get("validation", {})
-    settings = (folder / "training_config.yaml").read_text() if (folder / "training_config.yaml").is_file() else ""
+    settings = (
+        (folder / "training_config.yaml").read_text()
+        if (folder / "training_config.yaml").is_file()
+        else ""
+    )
 
     card = [
         "---",
@@ -86,7 +94,9 @@ def write_model_card(folder: str | Path) -> Path:
                 f"{env['transformers']} (one run, model loading excluded).",
             ]
     else:
-        card.append("Not benchmarked yet: run `stancer bench --model <this folder> --data <name> --card`.")
+        card.append(
+            "Not benchmarked yet: run `stancer bench --model <this folder> --data <name> --card`."
+        )
     if training:
         card += [
             "",
@@ -95,7 +105,11 @@ def write_model_card(folder: str | Path) -> Path:
             f"- {training.get('train_rows')} training rows, {training.get('validation_rows')} validation rows; "
             f"{training.get('global_steps')} steps in {training.get('train_seconds')} s on {training.get('hardware')}.",
             "- Validation (best checkpoint): "
-            + ", ".join(f"{k} {v:.3f}" for k, v in validation.items() if k in ("macro_f1", "f_avg", "accuracy")),
+            + ", ".join(
+                f"{k} {v:.3f}"
+                for k, v in validation.items()
+                if k in ("macro_f1", "f_avg", "accuracy")
+            ),
             "",
             "The configuration that reproduces it (`training/train.py --config <this file>`):",
             "",

@@ -15,7 +15,6 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer, PreT
 
 from stancer import __version__
 from stancer.exceptions import ModelLoadError
-from stancer.stance import LABELS
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +37,9 @@ def _as_pairs(texts: Sequence[Any], targets: str | Sequence[str] | None) -> list
         "predict(texts, targets=[one target per text]), or predict([(text, target), ...])"
     )
     if isinstance(texts, str):
-        raise ValueError(f"texts: expected a list of strings, got one str; wrap it in a list. {forms}")
+        raise ValueError(
+            f"texts: expected a list of strings, got one str; wrap it in a list. {forms}"
+        )
     items = list(texts)
     if targets is None:
         pairs = []
@@ -98,7 +99,7 @@ class StanceClassifier:
         self.tokenizer = tokenizer
         self.max_length = max_length
         self.num_threads = num_threads
-        id2label = model.config.id2label
+        id2label = {int(i): str(label) for i, label in (model.config.id2label or {}).items()}
         self.classes_ = np.array([id2label[i] for i in range(len(id2label))])
 
     # ------------------------------------------------------------------ loading and saving
@@ -185,7 +186,10 @@ class StanceClassifier:
         }
         model = self.model
         if dtype is not None and dtype != next(model.parameters()).dtype:
-            state = {k: v.to(dtype) if v.is_floating_point() else v for k, v in model.state_dict().items()}
+            state = {
+                k: v.to(dtype) if v.is_floating_point() else v
+                for k, v in model.state_dict().items()
+            }
             model.save_pretrained(out, state_dict=state)
             config = json.loads((out / "config.json").read_text())
             config["dtype"] = str(dtype).removeprefix("torch.")
@@ -258,7 +262,9 @@ class StanceClassifier:
         special = self.tokenizer.num_special_tokens_to_add(pair=True)
         unique_targets = sorted({t for _, t in pairs})
         target_ids = self.tokenizer(unique_targets, add_special_tokens=False)["input_ids"]
-        longest, target = max((len(ids), t) for ids, t in zip(target_ids, unique_targets, strict=True))
+        longest, target = max(
+            (len(ids), t) for ids, t in zip(target_ids, unique_targets, strict=True)
+        )
         if longest + special + 1 > self.max_length:
             raise ValueError(
                 f"targets: {target[:60]!r} is {longest} tokens long, which leaves no room for the "

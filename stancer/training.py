@@ -17,8 +17,8 @@ from datasets import Dataset, concatenate_datasets
 from stancer.config import Config
 from stancer.data import load
 from stancer.data.benchmarks import BENCHMARKS
-from stancer.exceptions import ConfigError
 from stancer.evaluation import hardware
+from stancer.exceptions import ConfigError
 from stancer.metrics import stance_metrics
 from stancer.model_card import write_model_card
 from stancer.modeling import StanceClassifier, resolve_pretrained
@@ -41,12 +41,18 @@ def load_spec(spec: str, *, default_split: str, data_dir: str | None) -> Dataset
             f"data spec {spec!r}: expected a registered dataset ({', '.join(sorted(BENCHMARKS))}) "
             "with an optional ':split', or the path of an existing data file"
         )
-    return dataset.select_columns(["text", "target", "label"]).add_column("source", [spec] * len(dataset))
+    return dataset.select_columns(["text", "target", "label"]).add_column(
+        "source", [spec] * len(dataset)
+    )
 
 
-def load_split(specs: list[str], *, default_split: str, data_dir: str | None, limit: int | None, seed: int) -> Dataset:
+def load_split(
+    specs: list[str], *, default_split: str, data_dir: str | None, limit: int | None, seed: int
+) -> Dataset:
     """Concatenate the data specs of one split, sampled down to ``limit`` rows if given."""
-    dataset = concatenate_datasets([load_spec(s, default_split=default_split, data_dir=data_dir) for s in specs])
+    dataset = concatenate_datasets(
+        [load_spec(s, default_split=default_split, data_dir=data_dir) for s in specs]
+    )
     if limit is not None and limit < len(dataset):
         dataset = dataset.shuffle(seed=seed).select(range(limit))
     return dataset
@@ -56,7 +62,9 @@ def _tokenize(dataset: Dataset, tokenizer: Any, max_length: int) -> Dataset:
     label2id = {label: i for i, label in enumerate(LABELS)}
 
     def encode(batch: dict[str, list]) -> dict[str, list]:
-        encoded = tokenizer(batch["target"], batch["text"], truncation="only_second", max_length=max_length)
+        encoded = tokenizer(
+            batch["target"], batch["text"], truncation="only_second", max_length=max_length
+        )
         encoded["labels"] = [label2id[label] for label in batch["label"]]
         return encoded
 
@@ -77,7 +85,6 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
         AutoModelForSequenceClassification,
         AutoTokenizer,
         DataCollatorWithPadding,
-        EarlyStoppingCallback,
         Trainer,
         TrainingArguments,
         set_seed,
@@ -85,9 +92,17 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
 
     t, d, m = config.training, config.data, config.model
     set_seed(t.seed)
-    train_data = load_split(d.train, default_split="train", data_dir=d.data_dir, limit=d.max_train_samples, seed=t.seed)
+    train_data = load_split(
+        d.train, default_split="train", data_dir=d.data_dir, limit=d.max_train_samples, seed=t.seed
+    )
     eval_data = (
-        load_split(d.validation, default_split="validation", data_dir=d.data_dir, limit=d.max_eval_samples, seed=t.seed)
+        load_split(
+            d.validation,
+            default_split="validation",
+            data_dir=d.data_dir,
+            limit=d.max_eval_samples,
+            seed=t.seed,
+        )
         if d.validation
         else None
     )
@@ -125,13 +140,16 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
         fp16=on_gpu and t.mixed_precision == "fp16",
         bf16=on_gpu and t.mixed_precision == "bf16",
         report_to=[],
+        dataloader_pin_memory=on_gpu,
         disable_tqdm=not progress,
     )
     trainer = Trainer(
         model=model,
         args=args,
         train_dataset=_tokenize(train_data, tokenizer, m.max_length),
-        eval_dataset=_tokenize(eval_data, tokenizer, m.max_length) if eval_data is not None else None,
+        eval_dataset=_tokenize(eval_data, tokenizer, m.max_length)
+        if eval_data is not None
+        else None,
         data_collator=DataCollatorWithPadding(tokenizer),
         processing_class=tokenizer,
         compute_metrics=_compute_metrics,
@@ -164,7 +182,9 @@ def train(config: Config, *, progress: bool = True) -> Path:
     seconds = time.perf_counter() - start
     validation = trainer.evaluate() if trainer.eval_dataset is not None else {}
 
-    classifier = StanceClassifier(trainer.model, trainer.processing_class, max_length=config.model.max_length)
+    classifier = StanceClassifier(
+        trainer.model, trainer.processing_class, max_length=config.model.max_length
+    )
     staging = out.with_name(out.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     dtype = torch.float16 if config.training.save_dtype == "float16" else None
@@ -191,4 +211,3 @@ def train(config: Config, *, progress: bool = True) -> Path:
     os.replace(staging, out)
     shutil.rmtree(previous, ignore_errors=True)
     return out
-

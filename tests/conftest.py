@@ -42,7 +42,9 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     model = BertForSequenceClassification(config).eval()
     folder = tmp_path_factory.mktemp("tiny-model")
-    StanceClassifier(model, tokenizer, max_length=64).save_pretrained(folder, base_model="tiny-random-bert")
+    StanceClassifier(model, tokenizer, max_length=64).save_pretrained(
+        folder, base_model="tiny-random-bert"
+    )
     return folder
 
 

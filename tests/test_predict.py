@@ -50,7 +50,11 @@ def test_list_in_gives_list_and_pairwise_targets(tiny_model_dir) -> None:
     [
         (3, TARGET, r"texts: expected a str or a list of str, got int"),
         (["ok", 5], TARGET, r"texts: expected a str or a list of str, got a list holding int, str"),
-        (["a", "b"], [TARGET], r"target: expected one str for every text, or a list of 2 str .* got a list of 1"),
+        (
+            ["a", "b"],
+            [TARGET],
+            r"target: expected one str for every text, or a list of 2 str .* got a list of 1",
+        ),
         ("a", [TARGET], r"target: expected one str for every text"),
         (["a"], "  ", r"target: expected a non-empty proposition"),
         (["a", "b"], [TARGET, ""], r"target\[1\]: expected a non-empty proposition"),
@@ -76,7 +80,12 @@ def test_classifier_input_forms_agree(tiny: StanceClassifier) -> None:
 
 
 def test_batching_and_sorting_keep_input_order(tiny: StanceClassifier) -> None:
-    texts = ["a", "a much longer text about nato and ukraine that should be sorted last", "we", "not now"]
+    texts = [
+        "a",
+        "a much longer text about nato and ukraine that should be sorted last",
+        "we",
+        "not now",
+    ]
     batched = tiny.predict_proba(texts, TARGET, batch_size=2)
     one_by_one = np.vstack([tiny.predict_proba([t], TARGET) for t in texts])
     np.testing.assert_allclose(batched, one_by_one, rtol=1e-4, atol=1e-5)
@@ -85,9 +94,13 @@ def test_batching_and_sorting_keep_input_order(tiny: StanceClassifier) -> None:
 def test_classifier_rejects_ambiguous_input(tiny: StanceClassifier) -> None:
     with pytest.raises(ValueError, match="got one str; wrap it in a list"):
         tiny.predict_proba("a text", TARGET)
-    with pytest.raises(ValueError, match=r"texts\[0\]: without targets, expected a \(text, target\) pair"):
+    with pytest.raises(
+        ValueError, match=r"texts\[0\]: without targets, expected a \(text, target\) pair"
+    ):
         tiny.predict_proba(["a text"])
-    with pytest.raises(ValueError, match="targets: expected one target for all texts or one per text"):
+    with pytest.raises(
+        ValueError, match="targets: expected one target for all texts or one per text"
+    ):
         tiny.predict_proba(["a", "b"], ["t"])
 
 
@@ -97,7 +110,9 @@ def test_long_text_is_cut_with_one_warning(tiny: StanceClassifier) -> None:
         warnings.simplefilter("always")
         probs = tiny.predict_proba([long_text, long_text, "short"], TARGET)
     messages = [str(w.message) for w in caught if "max_length" in str(w.message)]
-    assert len(messages) == 1 and messages[0].startswith("2 of 3 texts were longer than max_length=64")
+    assert len(messages) == 1 and messages[0].startswith(
+        "2 of 3 texts were longer than max_length=64"
+    )
     np.testing.assert_allclose(probs[0], probs[1])
     np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
 
@@ -107,7 +122,9 @@ def test_target_longer_than_max_length_is_an_error(tiny: StanceClassifier) -> No
         tiny.predict_proba(["text"], "nato " * 80)
 
 
-def test_save_load_round_trip_gives_identical_probabilities(tiny: StanceClassifier, tmp_path) -> None:
+def test_save_load_round_trip_gives_identical_probabilities(
+    tiny: StanceClassifier, tmp_path
+) -> None:
     texts = ["We support it.", "Not now."]
     before = tiny.predict_proba(texts, TARGET)
     tiny.save_pretrained(tmp_path / "fp32")

@@ -18,6 +18,7 @@ from datasets import Dataset, DatasetDict
 
 from stancer.data.benchmarks import BENCHMARKS, load_benchmark
 from stancer.data.files import load_files
+from stancer.exceptions import DataError
 
 __all__ = ["list_datasets", "load"]
 
@@ -54,10 +55,8 @@ def load(
             raise TypeError(f"{source}: options {sorted(file_options)} apply to files only")
         return load_benchmark(source, data_dir=data_dir, splits=splits)
     if isinstance(source, str | os.PathLike) and not Path(source).suffix:
-        from stancer.exceptions import DataError
-
         raise DataError(
-            f"{source!s}: neither a registered dataset ({', '.join(list_datasets())}) nor a "
+            f"{str(source)!r}: neither a registered dataset ({', '.join(list_datasets())}) nor a "
             "CSV / TSV / JSONL / Parquet file"
         )
     return load_files(source, **file_options)

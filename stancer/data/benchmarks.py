@@ -122,7 +122,9 @@ BENCHMARKS: dict[str, Benchmark] = {b.name: b for b in (SEMEVAL2016, VAST)}
 def get_benchmark(name: str) -> Benchmark:
     """Return a registered benchmark, or raise naming the valid ones."""
     if name not in BENCHMARKS:
-        raise DataError(f"unknown dataset {name!r}; the registered datasets are {sorted(BENCHMARKS)}")
+        raise DataError(
+            f"unknown dataset {name!r}; the registered datasets are {sorted(BENCHMARKS)}"
+        )
     return BENCHMARKS[name]
 
 
@@ -148,7 +150,9 @@ def load_benchmark(
     wanted = splits or list(bench.splits)
     unknown = [s for s in wanted if s not in bench.splits]
     if unknown:
-        raise DataError(f"{name}: unknown split {unknown[0]!r}; its splits are {list(bench.splits)}")
+        raise DataError(
+            f"{name}: unknown split {unknown[0]!r}; its splits are {list(bench.splits)}"
+        )
     out = {}
     for split in wanted:
         file, reader = bench.splits[split]

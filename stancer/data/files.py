@@ -60,7 +60,11 @@ def from_table(
 
     def rows():
         for raw in table:
-            row = {renames.get(k, k): v for k, v in raw.items() if k not in ("text", "target", "label", "id") or k in renames}
+            row = {
+                renames.get(k, k): v
+                for k, v in raw.items()
+                if k not in ("text", "target", "label", "id") or k in renames
+            }
             if target is not None:
                 row["target"] = target
             yield row

@@ -40,7 +40,9 @@ def normalise_label(value: Any, label_map: Mapping[Any, str] | None) -> str | No
     return LABEL_ALIASES.get(str(value).strip().lower())
 
 
-def to_dataset(rows: Iterable[Mapping[str, Any]], *, source: str, label_map: Mapping[Any, str] | None = None) -> Dataset:
+def to_dataset(
+    rows: Iterable[Mapping[str, Any]], *, source: str, label_map: Mapping[Any, str] | None = None
+) -> Dataset:
     """Validate rows that already have `text`, `target`, `label` (raw) and build a `Dataset`.
 
     Args:

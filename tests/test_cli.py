@@ -1,0 +1,88 @@
+"""The `stancer` command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from stancer.cli import main
+
+TARGET = "Ukraine should be invited to join NATO now"
+
+
+def test_predict_prints_a_table(tiny_model_dir, capsys, tmp_path) -> None:
+    file = tmp_path / "texts.txt"
+    file.write_text("We support it.\n\nNot now.\n", encoding="utf-8")
+    assert (
+        main(
+            [
+                "predict",
+                "--model",
+                str(tiny_model_dir),
+                "--target",
+                TARGET,
+                "--file",
+                str(file),
+                "one more",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert f"target: {TARGET}" in out
+    rows = [
+        line
+        for line in out.splitlines()
+        if line.split()[:1] and line.split()[0] in ("favor", "against", "neutral")
+    ]
+    expected = ["one more", "We support it.", "Not now."]
+    assert len(rows) == 3
+    assert all(r.rstrip().endswith(t) for r, t in zip(rows, expected, strict=True))
+
+
+def test_predict_json(tiny_model_dir, capsys) -> None:
+    assert main(["predict", "-m", str(tiny_model_dir), "-t", TARGET, "--json", "a", "b"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["text"] for r in records] == ["a", "b"]
+    assert all(abs(sum(r["scores"].values()) - 1) < 1e-5 for r in records)
+
+
+def test_predict_without_texts_is_an_error(tiny_model_dir, capsys) -> None:
+    assert main(["predict", "-m", str(tiny_model_dir), "-t", TARGET]) == 2
+    assert "expected texts as arguments or --file" in capsys.readouterr().err
+
+
+@pytest.mark.data
+def test_bench_writes_json_with_official_metric(tiny_model_dir, data_dir, tmp_path, capsys) -> None:
+    out = tmp_path / "bench.json"
+    code = main(
+        [
+            "bench",
+            "-m",
+            str(tiny_model_dir),
+            "--data",
+            "semeval2016:validation",
+            "--data-dir",
+            str(data_dir),
+            "--json",
+            str(out),
+            "--quiet",
+        ]
+    )
+    assert code == 0
+    report = json.loads(out.read_text())
+    result = report["results"]["semeval2016:validation"]
+    assert result["primary_metric"] == "f_avg" and result["metrics"]["n"] == 100
+    assert sum(map(sum, result["confusion_matrix"])) == 100
+    assert {"torch", "transformers", "hardware", "batch_size"} <= set(report["environment"])
+    assert "| semeval2016:validation | f_avg |" in capsys.readouterr().out
+
+
+@pytest.mark.data
+def test_bench_unknown_dataset_lists_the_valid_ones(tiny_model_dir, capsys) -> None:
+    assert main(["bench", "-m", str(tiny_model_dir), "--data", "nope"]) == 2
+    assert (
+        "unknown dataset 'nope'; the registered datasets are ['semeval2016', 'vast']"
+        in capsys.readouterr().err
+    )

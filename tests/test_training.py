@@ -1,0 +1,112 @@
+"""Training end to end on the tiny model: a complete model folder, and resuming a stopped run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from stancer.config import Config
+from stancer.modeling import StanceClassifier
+from stancer.training import train
+
+REPO = Path(__file__).resolve().parent.parent
+MODEL_FILES = {
+    "config.json",
+    "model.safetensors",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "README.md",
+    "metrics.json",
+    "training_config.yaml",
+}
+
+
+@pytest.fixture()
+def csv_data(tmp_path) -> dict[str, str]:
+    texts = ["we support it", "not now", "the weather", "we must join", "never", "rain today"] * 4
+    labels = ["favor", "against", "neutral"] * 8
+    for split in ("train", "dev"):
+        pd.DataFrame({"text": texts, "target": "ukraine should join nato", "label": labels}).to_csv(
+            tmp_path / f"{split}.csv", index=False
+        )
+    return {"train": str(tmp_path / "train.csv"), "dev": str(tmp_path / "dev.csv")}
+
+
+def _config(tiny_model_dir, csv_data, out: Path, max_steps: int) -> Config:
+    return Config.from_dict(
+        {
+            "model": {"model_name_or_path": str(tiny_model_dir), "max_length": 32},
+            "data": {"train": [csv_data["train"]], "validation": [csv_data["dev"]]},
+            "training": {
+                "output_dir": str(out / "model"),
+                "checkpoint_dir": str(out / "ckpt"),
+                "max_steps": max_steps,
+                "per_device_train_batch_size": 4,
+                "eval_steps": 2,
+                "logging_steps": 1,
+                "learning_rate": 1e-3,
+                "save_dtype": "float16",
+            },
+        }
+    )
+
+
+def test_training_writes_a_complete_model_folder(tiny_model_dir, csv_data, tmp_path) -> None:
+    folder = train(_config(tiny_model_dir, csv_data, tmp_path, max_steps=4), progress=False)
+    assert MODEL_FILES <= {p.name for p in folder.iterdir()}
+    metrics = json.loads((folder / "metrics.json").read_text())["training"]
+    assert metrics["global_steps"] == 4 and metrics["train_rows"] == 24
+    assert 0.0 <= metrics["validation"]["macro_f1"] <= 1.0
+    config = json.loads((folder / "config.json").read_text())
+    assert config["dtype"] == "float16" and config["stancer"]["base_model"] == str(tiny_model_dir)
+    assert Config.from_yaml(folder / "training_config.yaml").training.max_steps == 4
+    probs = StanceClassifier.from_pretrained(folder).predict_proba(
+        ["we support it"], "ukraine should join nato"
+    )
+    assert probs.shape == (1, 3)
+
+
+def test_a_stopped_run_resumes_from_its_last_checkpoint(tiny_model_dir, csv_data, tmp_path) -> None:
+    train(_config(tiny_model_dir, csv_data, tmp_path, max_steps=2), progress=False)
+    assert (tmp_path / "ckpt" / "checkpoint-2").is_dir()
+    folder = train(_config(tiny_model_dir, csv_data, tmp_path, max_steps=4), progress=False)
+    metrics = json.loads((folder / "metrics.json").read_text())["training"]
+    assert metrics["resumed_from"] == "checkpoint-2" and metrics["global_steps"] == 4
+
+
+def test_training_script_smoke(tiny_model_dir, csv_data, tmp_path) -> None:
+    config = tmp_path / "c.yaml"
+    config.write_text(_config(tiny_model_dir, csv_data, tmp_path, max_steps=2).to_yaml())
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "training" / "train.py"),
+            "--config",
+            str(config),
+            "--no-progress",
+            "--set",
+            "training.max_steps=3",
+            "--set",
+            f"training.output_dir={tmp_path / 'script'}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert (
+        json.loads((tmp_path / "script" / "metrics.json").read_text())["training"]["global_steps"]
+        == 3
+    )
+
+
+def test_unknown_data_spec_is_explained(tiny_model_dir, csv_data, tmp_path) -> None:
+    config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=1)
+    config.data.train = ["semeval2017"]
+    with pytest.raises(ValueError, match=r"data spec 'semeval2017': expected a registered dataset"):
+        train(config, progress=False)
