@@ -14,7 +14,7 @@ import numpy as np
 import torch
 
 from stancer import __version__
-from stancer.data.benchmarks import get_benchmark, load_benchmark
+from stancer.data.registry import get_benchmark, load_benchmark
 from stancer.exceptions import DataError
 from stancer.metrics import confusion_matrix, stance_metrics
 from stancer.modeling import StanceClassifier

@@ -16,7 +16,7 @@ from datasets import Dataset, concatenate_datasets
 
 from stancer.config import Config
 from stancer.data import load
-from stancer.data.benchmarks import BENCHMARKS
+from stancer.data.registry import BENCHMARKS
 from stancer.evaluation import hardware
 from stancer.exceptions import ConfigError
 from stancer.metrics import stance_metrics

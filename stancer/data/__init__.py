@@ -16,7 +16,7 @@ from typing import Any
 
 from datasets import Dataset, DatasetDict
 
-from stancer.data.benchmarks import BENCHMARKS, load_benchmark
+from stancer.data.registry import BENCHMARKS, load_benchmark
 from stancer.data.files import load_files
 from stancer.exceptions import DataError
 

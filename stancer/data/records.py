@@ -25,8 +25,10 @@ LABEL_ALIASES: dict[str, str] = {
 }
 
 
-def normalise_label(value: Any, label_map: Mapping[Any, str] | None) -> str | None:
-    """Return the unified label of ``value``, or ``None`` when it is not understood."""
+def normalise_label(
+    value: Any, label_map: Mapping[Any, str] | None, labels: tuple[str, ...] = LABELS
+) -> str | None:
+    """Return the unified label of ``value``, or ``None`` when it is not one of ``labels``."""
     if label_map is not None:
         text = str(value).strip()
         keys: list[Any] = [value, text]
@@ -35,13 +37,18 @@ def normalise_label(value: Any, label_map: Mapping[Any, str] | None) -> str | No
         for key in keys:
             if key in label_map:
                 mapped = label_map[key]
-                return mapped if mapped in LABELS else None
+                return mapped if mapped in labels else None
         return None
-    return LABEL_ALIASES.get(str(value).strip().lower())
+    label = LABEL_ALIASES.get(str(value).strip().lower())
+    return label if label in labels else None
 
 
 def to_dataset(
-    rows: Iterable[Mapping[str, Any]], *, source: str, label_map: Mapping[Any, str] | None = None
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    source: str,
+    label_map: Mapping[Any, str] | None = None,
+    labels: tuple[str, ...] = LABELS,
 ) -> Dataset:
     """Validate rows that already have `text`, `target`, `label` (raw) and build a `Dataset`.
 
@@ -50,6 +57,7 @@ def to_dataset(
             Row numbers in errors count from 1, as a spreadsheet shows them after its header.
         source: Where the rows came from (a file name), for error messages.
         label_map: Raw label → unified label. Without one, `LABEL_ALIASES` applies.
+        labels: The unified labels allowed (``unrelated`` joins them for FNC-1 and ARC).
 
     Raises:
         DataError: naming the source, the row, the column and the value.
@@ -64,7 +72,7 @@ def to_dataset(
                     f"{where}: column {column!r} is empty ({value!r}); every row needs a "
                     f"non-empty {column}. Fix or remove the row"
                 )
-        label = normalise_label(row.get("label"), label_map)
+        label = normalise_label(row.get("label"), label_map, labels)
         if label is None:
             hint = (
                 f"the label map given covers {sorted(map(str, label_map))}"

@@ -1,0 +1,208 @@
+"""The registry of public stance benchmarks, and reading them (with a cache) into `DatasetDict`s.
+
+Each benchmark lives in its own module under `stancer.data.sources` and defines ``BENCHMARK``:
+readers that turn the original release files into raw rows, the label map, and the facts a user
+needs to trust the numbers (official metric, terms of use, citation).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib
+import io
+import os
+import pkgutil
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from datasets import Dataset, DatasetDict
+from datasets.utils import tqdm as progress_bars
+
+from stancer import __version__
+from stancer.data.records import to_dataset
+from stancer.exceptions import DataError
+from stancer.stance import LABELS
+
+Rows = Iterable[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """A registered benchmark: how its splits are read and how it is scored."""
+
+    name: str
+    description: str
+    #: Split name → reader taking the dataset's folder and yielding raw rows with the keys
+    #: ``text``, ``target``, ``label`` (raw), optionally ``id`` and extras of one type each.
+    splits: dict[str, Callable[[Path], Rows]]
+    #: The official metric: ``f_avg``, ``macro_f1``, ``f_avg_targets`` (F_avg per target, averaged)
+    #: or ``fnc_score``.
+    metric: str
+    #: Raw label → unified label.
+    label_map: dict[str, str]
+    #: The unified labels this dataset uses.
+    labels: tuple[str, ...] = LABELS
+    #: Subsets that the task scores separately: name → (column, value).
+    subsets: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    #: Where the texts come from: ``tweets``, ``news``, ``news comments``, ``debate arguments``, …
+    domain: str = ""
+    #: What the targets are: ``entity``, ``topic``, ``claim`` or ``headline``.
+    target_type: str = ""
+    #: Terms of use of the release.
+    terms: str = ""
+    #: The paper to cite.
+    citation: str = ""
+    #: Where the release files come from.
+    source: str = ""
+    #: The folder of the files when the data ships with stancer (``seed``); else None.
+    default_dir: Path | None = None
+
+    def info(self) -> dict[str, Any]:
+        """The registry facts as plain data (for `stancer data info`)."""
+        return {
+            "name": self.name,
+            "description": self.description,
+            "domain": self.domain,
+            "target_type": self.target_type,
+            "labels": list(self.labels),
+            "official_metric": self.metric,
+            "splits": list(self.splits),
+            "subsets": {k: f"{c} == {v!r}" for k, (c, v) in self.subsets.items()},
+            "terms": self.terms,
+            "citation": self.citation,
+            "source": self.source,
+        }
+
+
+# ---------------------------------------------------------------------------- reading helpers
+def need(folder: Path, relative: str) -> Path:
+    """Return ``folder / relative``, or raise naming the missing release file."""
+    path = folder / relative
+    if not path.is_file():
+        raise DataError(
+            f"{folder.name}: missing release file {path}; expected the original release files "
+            f"in {folder} (`stancer data info {folder.name}` names the source)"
+        )
+    return path
+
+
+def read_text(path: Path, encodings: tuple[str, ...] = ("utf-8-sig", "cp1252")) -> str:
+    """Read a release file with the first encoding that decodes it."""
+    data = path.read_bytes()
+    for encoding in encodings[:-1]:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode(encodings[-1])
+
+
+def csv_rows(path: Path, *, encodings: tuple[str, ...] = ("utf-8-sig", "cp1252"), **fmt: Any) -> Iterator[dict[str, str]]:
+    """Rows of a CSV / TSV release file as dicts of strings."""
+    csv.field_size_limit(1 << 30)
+    yield from csv.DictReader(io.StringIO(read_text(path, encodings), newline=""), **fmt)
+
+
+# ---------------------------------------------------------------------------- the registry
+def _discover() -> dict[str, Benchmark]:
+    from stancer.data import sources
+
+    found = {}
+    for module in pkgutil.iter_modules(sources.__path__):
+        bench = importlib.import_module(f"{sources.__name__}.{module.name}").BENCHMARK
+        found[bench.name] = bench
+    return found
+
+
+BENCHMARKS: dict[str, Benchmark] = _discover()
+
+
+def get_benchmark(name: str) -> Benchmark:
+    """Return a registered benchmark, or raise naming the valid ones."""
+    if name not in BENCHMARKS:
+        raise DataError(f"unknown dataset {name!r}; the registered datasets are {sorted(BENCHMARKS)}")
+    return BENCHMARKS[name]
+
+
+def benchmark_dir(name: str, data_dir: str | os.PathLike[str] | None) -> Path:
+    """The folder of a benchmark's release files: ``data_dir``, else ``$STANCER_DATA_DIR/<name>``."""
+    if data_dir is not None:
+        return Path(data_dir)
+    default = get_benchmark(name).default_dir
+    if default is not None:
+        return default
+    root = os.environ.get("STANCER_DATA_DIR")
+    if not root:
+        raise DataError(
+            f"{name}: no data folder given; pass data_dir=<folder of the {name} release files> "
+            "or set STANCER_DATA_DIR to a folder holding one sub-folder per dataset"
+        )
+    return Path(root) / name
+
+
+def cache_root() -> Path:
+    """Where converted splits are cached: ``$STANCER_CACHE``, else the datasets library's cache."""
+    if os.environ.get("STANCER_CACHE"):
+        return Path(os.environ["STANCER_CACHE"])
+    from datasets import config
+
+    return Path(config.HF_DATASETS_CACHE) / "stancer"
+
+
+def _fingerprint(bench: Benchmark, split: str, folder: Path) -> str:
+    """Changes whenever a release file, the adapter's code or stancer's version changes."""
+    digest = hashlib.sha256(f"{__version__}|{bench.name}|{split}|{folder.resolve()}".encode())
+    module = importlib.import_module(bench.splits[split].__module__)
+    digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def load_split(bench: Benchmark, split: str, folder: Path, *, cache: bool = True) -> Dataset:
+    """Read one split from its release files, or from the cache when nothing changed."""
+    if not cache:
+        return to_dataset(bench.splits[split](folder), source=f"{bench.name}:{split}", label_map=bench.label_map, labels=bench.labels)
+    path = cache_root() / f"{bench.name}-{split}-{_fingerprint(bench, split, folder)}"
+    if path.is_dir():
+        return Dataset.load_from_disk(str(path))
+    dataset = load_split(bench, split, folder, cache=False)
+    staging = path.with_name(path.name + f".partial-{os.getpid()}")
+    quiet = not progress_bars.are_progress_bars_disabled()
+    if quiet:
+        progress_bars.disable_progress_bars()
+    try:
+        dataset.save_to_disk(str(staging))
+    finally:
+        if quiet:
+            progress_bars.enable_progress_bars()
+    try:
+        os.replace(staging, path)
+    except OSError:  # another process cached it first
+        shutil.rmtree(staging, ignore_errors=True)
+    return Dataset.load_from_disk(str(path))
+
+
+def load_benchmark(
+    name: str,
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+    splits: list[str] | None = None,
+    cache: bool = True,
+) -> DatasetDict:
+    """Read a registered benchmark's release files into a `DatasetDict`."""
+    bench = get_benchmark(name)
+    folder = benchmark_dir(name, data_dir)
+    if not folder.is_dir():
+        raise DataError(f"{name}: no folder {folder}; expected a folder with the {name} release files")
+    wanted = splits or list(bench.splits)
+    unknown = [s for s in wanted if s not in bench.splits]
+    if unknown:
+        raise DataError(f"{name}: unknown split {unknown[0]!r}; its splits are {list(bench.splits)}")
+    return DatasetDict({split: load_split(bench, split, folder, cache=cache) for split in wanted})

@@ -1,0 +1,1 @@
+"""One module per registered benchmark; each defines ``BENCHMARK`` (a `stancer.data.registry.Benchmark`)."""
