@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from datasets import Dataset, DatasetDict
-from datasets.utils import tqdm as progress_bars
+from datasets import utils as progress_bars
 
 from stancer import __version__
 from stancer.data.records import to_dataset
