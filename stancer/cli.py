@@ -81,6 +81,52 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _data(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from stancer.data import leakage_report, list_datasets, load
+    from stancer.data.registry import get_benchmark
+
+    if args.action == "list":
+        for name in list_datasets():
+            bench = get_benchmark(name)
+            print(
+                f"{name:<20} {bench.domain:<16} {bench.target_type:<9} {bench.metric:<14} {bench.description.split(';')[0]}"
+            )
+        return 0
+    if not args.names:
+        raise StancerError(
+            f"data {args.action}: expected one or more dataset names; see `stancer data list`"
+        )
+    if args.action == "info":
+        for name in args.names:
+            print(json.dumps(get_benchmark(name).info(), indent=2))
+        return 0
+    loaded = {name: load(name, data_dir=args.data_dir) for name in args.names}
+    if args.action == "leakage":
+        splits = {f"{name}:{split}": ds for name, dd in loaded.items() for split, ds in dd.items()}
+        report = leakage_report(splits)
+        print(
+            json.dumps(report, indent=2)
+            if args.json
+            else "\n".join(f"{k}: {v}" for k, v in report.items())
+        )
+        return 0
+    for name, dd in loaded.items():
+        for split, ds in dd.items():
+            labels = Counter(ds["label"])
+            targets = Counter(ds["target"])
+            print(f"{name}:{split}  rows {ds.num_rows}  targets {len(targets)}")
+            print("  labels:  " + ", ".join(f"{k} {v}" for k, v in labels.most_common()))
+            shown = targets.most_common(args.top)
+            print(
+                "  targets: "
+                + "; ".join(f"{k[:50]} {v}" for k, v in shown)
+                + (f"; … {len(targets) - len(shown)} more" if len(targets) > len(shown) else "")
+            )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="stancer", description="Stance detection in news.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
@@ -126,6 +172,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
     b.set_defaults(func=_bench)
+
+    d = commands.add_parser("data", help="the registered datasets: list, info, stats, leakage")
+    d.add_argument("action", choices=["list", "info", "stats", "leakage"])
+    d.add_argument("names", nargs="*", metavar="NAME", help="registered dataset names")
+    d.add_argument(
+        "--data-dir", help="the dataset's folder of release files (default: $STANCER_DATA_DIR/NAME)"
+    )
+    d.add_argument("--top", type=int, default=10, help="stats: show this many targets per split")
+    d.add_argument("--json", action="store_true", help="leakage: print JSON")
+    d.set_defaults(func=_data)
     return parser
 
 

@@ -37,12 +37,28 @@ class DataConfig:
     the path of a CSV / JSONL / Parquet file with the columns ``text``, ``target``, ``label``.
     """
 
-    #: Data specs whose rows are concatenated for training.
-    train: list[str] = field(default_factory=lambda: ["semeval2016", "vast"])
+    #: Training data specs, or a mapping spec → weight (a multiplier on its size; see
+    #: `stancer.data.load_mixture`).
+    train: list[str] | dict[str, float] = field(default_factory=lambda: ["semeval2016", "vast"])
     #: Data specs for validation (model selection); empty for none.
     validation: list[str] = field(default_factory=lambda: ["semeval2016", "vast"])
+    #: With no validation specs: hold out this fraction of the training targets as a validation
+    #: set of unseen targets.
+    heldout_target_fraction: float | None = None
     #: Folder holding one sub-folder per benchmark; default ``$STANCER_DATA_DIR``.
     data_dir: str | None = None
+    #: FNC-1 / ARC's ``unrelated``: ``neutral`` (3 classes), ``keep`` (4 classes) or ``drop``.
+    unrelated: str = "neutral"
+    #: Cap every training dataset at this many rows (a random sample) before weighting.
+    max_per_dataset: int | None = None
+    #: Cap every target of every training dataset at this many rows.
+    max_per_target: int | None = None
+    #: Temperature sampling over training datasets (1 = proportional; larger = more even).
+    temperature: float | None = None
+    #: Drop training rows repeating a normalised (text, target, label).
+    dedupe: bool = True
+    #: Drop training rows whose normalised text occurs in the validation specs.
+    exclude_validation_texts: bool = True
     #: Keep at most this many training rows (a random sample, by the training seed); for smoke runs.
     max_train_samples: int | None = None
     #: Keep at most this many validation rows, likewise.
@@ -51,10 +67,21 @@ class DataConfig:
     def __post_init__(self) -> None:
         if not self.train:
             raise ConfigError("data.train: expected at least one data spec, got none")
-        for name in ("max_train_samples", "max_eval_samples"):
+        for name in ("max_train_samples", "max_eval_samples", "max_per_dataset", "max_per_target"):
             value = getattr(self, name)
             if value is not None and value < 1:
                 raise ConfigError(f"data.{name}: expected a positive int or null, got {value!r}")
+        if self.unrelated not in ("neutral", "keep", "drop"):
+            raise ConfigError(
+                f"data.unrelated: expected neutral, keep or drop, got {self.unrelated!r}"
+            )
+        if self.heldout_target_fraction is not None and not 0 < self.heldout_target_fraction < 1:
+            raise ConfigError(
+                "data.heldout_target_fraction: expected a number between 0 and 1, "
+                f"got {self.heldout_target_fraction!r}"
+            )
+        if self.validation and self.heldout_target_fraction is not None:
+            raise ConfigError("data: give validation specs or heldout_target_fraction, not both")
 
 
 @dataclass

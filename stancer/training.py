@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +16,9 @@ import torch
 from datasets import Dataset, concatenate_datasets
 
 from stancer.config import Config
-from stancer.data import load
-from stancer.data.registry import BENCHMARKS
+from stancer.data.mixtures import load_mixture, load_spec
+from stancer.data.splits import split_by_target
 from stancer.evaluation import hardware
-from stancer.exceptions import ConfigError
 from stancer.metrics import stance_metrics
 from stancer.model_card import write_model_card
 from stancer.modeling import StanceClassifier, resolve_pretrained
@@ -27,39 +27,41 @@ from stancer.stance import LABELS
 logger = logging.getLogger(__name__)
 
 
-def load_spec(spec: str, *, default_split: str, data_dir: str | None) -> Dataset:
-    """Load one data spec: ``name[:split]`` of a registered benchmark, or a file path."""
-    name, _, split = spec.partition(":")
-    if name in BENCHMARKS:
-        folder = str(Path(data_dir) / name) if data_dir else None
-        split = split or default_split
-        dataset = load(name, data_dir=folder, splits=[split])[split]
-    elif Path(spec).is_file():
-        dataset = load(spec)["train"]
-    else:
-        raise ConfigError(
-            f"data spec {spec!r}: expected a registered dataset ({', '.join(sorted(BENCHMARKS))}) "
-            "with an optional ':split', or the path of an existing data file"
+def load_training_data(config: Config) -> tuple[Dataset, Dataset | None, dict[str, Any]]:
+    """The training mixture and the validation set that ``config.data`` describes, and a report."""
+    d, seed = config.data, config.training.seed
+    mixture = load_mixture(
+        d.train,
+        data_dir=d.data_dir,
+        unrelated=d.unrelated,
+        max_per_dataset=d.max_per_dataset,
+        max_per_target=d.max_per_target,
+        temperature=d.temperature,
+        dedupe=d.dedupe,
+        exclude=list(d.validation) if d.exclude_validation_texts and d.validation else None,
+        seed=seed,
+    )
+    train_data, eval_data = mixture.dataset, None
+    if d.validation:
+        parts = [
+            load_spec(s, default_split="validation", data_dir=d.data_dir) for s in d.validation
+        ]
+        eval_data = concatenate_datasets(parts)
+    elif d.heldout_target_fraction:
+        train_data, eval_data = split_by_target(
+            train_data, fraction=d.heldout_target_fraction, seed=seed
         )
-    return dataset.select_columns(["text", "target", "label"]).add_column(
-        "source", [spec] * len(dataset)
-    )
+    if d.max_train_samples and d.max_train_samples < train_data.num_rows:
+        train_data = train_data.shuffle(seed=seed).select(range(d.max_train_samples))
+    if eval_data is not None and d.max_eval_samples and d.max_eval_samples < eval_data.num_rows:
+        eval_data = eval_data.shuffle(seed=seed).select(range(d.max_eval_samples))
+    return train_data, eval_data, mixture.report
 
 
-def load_split(
-    specs: list[str], *, default_split: str, data_dir: str | None, limit: int | None, seed: int
+def _tokenize(
+    dataset: Dataset, tokenizer: Any, max_length: int, labels: tuple[str, ...]
 ) -> Dataset:
-    """Concatenate the data specs of one split, sampled down to ``limit`` rows if given."""
-    dataset = concatenate_datasets(
-        [load_spec(s, default_split=default_split, data_dir=data_dir) for s in specs]
-    )
-    if limit is not None and limit < len(dataset):
-        dataset = dataset.shuffle(seed=seed).select(range(limit))
-    return dataset
-
-
-def _tokenize(dataset: Dataset, tokenizer: Any, max_length: int) -> Dataset:
-    label2id = {label: i for i, label in enumerate(LABELS)}
+    label2id = {label: i for i, label in enumerate(labels)}
 
     def encode(batch: dict[str, list]) -> dict[str, list]:
         encoded = tokenizer(
@@ -71,12 +73,16 @@ def _tokenize(dataset: Dataset, tokenizer: Any, max_length: int) -> Dataset:
     return dataset.map(encode, batched=True, remove_columns=dataset.column_names)
 
 
-def _compute_metrics(eval_pred: Any) -> dict[str, float]:
-    logits, labels = eval_pred
-    predictions = np.asarray(logits).argmax(axis=-1)
-    names = np.array(LABELS)
-    metrics = stance_metrics(list(names[labels]), list(names[predictions]))
-    return {k: metrics[k] for k in ("macro_f1", "f_avg", "accuracy")}
+def _metrics_for(labels: tuple[str, ...]) -> Callable[[Any], dict[str, float]]:
+    names = np.array(labels)
+
+    def compute(eval_pred: Any) -> dict[str, float]:
+        logits, gold = eval_pred
+        predicted = np.asarray(logits).argmax(axis=-1)
+        metrics = stance_metrics(list(names[gold]), list(names[predicted]), labels)
+        return {k: metrics[k] for k in ("macro_f1", "f_avg", "accuracy")}
+
+    return compute
 
 
 def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (transformers.Trainer)
@@ -90,29 +96,17 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
         set_seed,
     )
 
-    t, d, m = config.training, config.data, config.model
+    t, m = config.training, config.model
     set_seed(t.seed)
-    train_data = load_split(
-        d.train, default_split="train", data_dir=d.data_dir, limit=d.max_train_samples, seed=t.seed
-    )
-    eval_data = (
-        load_split(
-            d.validation,
-            default_split="validation",
-            data_dir=d.data_dir,
-            limit=d.max_eval_samples,
-            seed=t.seed,
-        )
-        if d.validation
-        else None
-    )
+    train_data, eval_data, mixture_report = load_training_data(config)
+    labels = LABELS + (("unrelated",) if config.data.unrelated == "keep" else ())
     base = resolve_pretrained(m.model_name_or_path)
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = AutoModelForSequenceClassification.from_pretrained(
         base,
-        num_labels=len(LABELS),
-        id2label=dict(enumerate(LABELS)),
-        label2id={label: i for i, label in enumerate(LABELS)},
+        num_labels=len(labels),
+        id2label=dict(enumerate(labels)),
+        label2id={label: i for i, label in enumerate(labels)},
         ignore_mismatched_sizes=True,
         dtype=torch.float32,  # train in full precision even from fp16 weights; AMP is separate
     )
@@ -146,15 +140,20 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
     trainer = Trainer(
         model=model,
         args=args,
-        train_dataset=_tokenize(train_data, tokenizer, m.max_length),
-        eval_dataset=_tokenize(eval_data, tokenizer, m.max_length)
+        train_dataset=_tokenize(train_data, tokenizer, m.max_length, labels),
+        eval_dataset=_tokenize(eval_data, tokenizer, m.max_length, labels)
         if eval_data is not None
         else None,
         data_collator=DataCollatorWithPadding(tokenizer),
         processing_class=tokenizer,
-        compute_metrics=_compute_metrics,
+        compute_metrics=_metrics_for(labels),
     )
-    return trainer, {"train_rows": len(train_data), "validation_rows": len(eval_data or [])}
+    sizes = {
+        "train_rows": len(train_data),
+        "validation_rows": len(eval_data or []),
+        "mixture": mixture_report,
+    }
+    return trainer, sizes
 
 
 def _last_checkpoint(folder: Path) -> str | None:

@@ -82,7 +82,22 @@ def test_bench_writes_json_with_official_metric(tiny_model_dir, data_dir, tmp_pa
 @pytest.mark.data
 def test_bench_unknown_dataset_lists_the_valid_ones(tiny_model_dir, capsys) -> None:
     assert main(["bench", "-m", str(tiny_model_dir), "--data", "nope"]) == 2
-    assert (
-        "unknown dataset 'nope'; the registered datasets are ['semeval2016', 'vast']"
-        in capsys.readouterr().err
-    )
+    err = capsys.readouterr().err
+    assert "unknown dataset 'nope'; the registered datasets are [" in err
+    assert "'semeval2016'" in err and "'vast'" in err
+
+
+@pytest.mark.data
+def test_data_commands(data_dir, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("STANCER_DATA_DIR", str(data_dir))
+    assert main(["data", "list"]) == 0
+    assert "semeval2016" in capsys.readouterr().out
+    assert main(["data", "info", "vast"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["official_metric"] == "macro_f1" and info["subsets"]["zero_shot"] == "seen == 0"
+    assert main(["data", "stats", "semeval2016", "--top", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "semeval2016:test  rows 1249  targets 5" in out and "against 715" in out
+    assert main(["data", "leakage", "semeval2016", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["semeval2016:train | semeval2016:test"] == {"exact": 0, "normalised": 1}

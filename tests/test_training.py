@@ -28,10 +28,11 @@ MODEL_FILES = {
 
 @pytest.fixture()
 def csv_data(tmp_path) -> dict[str, str]:
-    texts = ["we support it", "not now", "the weather", "we must join", "never", "rain today"] * 4
+    texts = ["we support it", "not now", "the weather", "we must join", "never", "rain today"]
     labels = ["favor", "against", "neutral"] * 8
-    for split in ("train", "dev"):
-        pd.DataFrame({"text": texts, "target": "ukraine should join nato", "label": labels}).to_csv(
+    for split, suffix in (("train", ""), ("dev", " again")):
+        rows = [f"{t}{suffix} {i}" for i in range(4) for t in texts]
+        pd.DataFrame({"text": rows, "target": "ukraine should join nato", "label": labels}).to_csv(
             tmp_path / f"{split}.csv", index=False
         )
     return {"train": str(tmp_path / "train.csv"), "dev": str(tmp_path / "dev.csv")}
@@ -109,4 +110,15 @@ def test_unknown_data_spec_is_explained(tiny_model_dir, csv_data, tmp_path) -> N
     config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=1)
     config.data.train = ["semeval2017"]
     with pytest.raises(ValueError, match=r"data spec 'semeval2017': expected a registered dataset"):
+        train(config, progress=False)
+
+
+def test_training_rows_that_repeat_validation_texts_are_dropped(
+    tiny_model_dir, csv_data, tmp_path
+) -> None:
+    config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=1)
+    config.data.validation = [csv_data["train"]]
+    with pytest.raises(
+        ValueError, match=r"train.csv: no rows left after dropping duplicates and held-out texts"
+    ):
         train(config, progress=False)

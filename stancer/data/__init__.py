@@ -16,11 +16,22 @@ from typing import Any
 
 from datasets import Dataset, DatasetDict
 
-from stancer.data.registry import BENCHMARKS, load_benchmark
 from stancer.data.files import load_files
+from stancer.data.leakage import leakage_report
+from stancer.data.mixtures import Mixture, load_mixture
+from stancer.data.registry import BENCHMARKS, load_benchmark
+from stancer.data.splits import leave_one_out, split_by_target
 from stancer.exceptions import DataError
 
-__all__ = ["list_datasets", "load"]
+__all__ = [
+    "Mixture",
+    "leakage_report",
+    "leave_one_out",
+    "list_datasets",
+    "load",
+    "load_mixture",
+    "split_by_target",
+]
 
 
 def list_datasets() -> list[str]:

@@ -101,7 +101,9 @@ def read_text(path: Path, encodings: tuple[str, ...] = ("utf-8-sig", "cp1252")) 
     return data.decode(encodings[-1])
 
 
-def csv_rows(path: Path, *, encodings: tuple[str, ...] = ("utf-8-sig", "cp1252"), **fmt: Any) -> Iterator[dict[str, str]]:
+def csv_rows(
+    path: Path, *, encodings: tuple[str, ...] = ("utf-8-sig", "cp1252"), **fmt: Any
+) -> Iterator[dict[str, str]]:
     """Rows of a CSV / TSV release file as dicts of strings."""
     csv.field_size_limit(1 << 30)
     yield from csv.DictReader(io.StringIO(read_text(path, encodings), newline=""), **fmt)
@@ -124,7 +126,9 @@ BENCHMARKS: dict[str, Benchmark] = _discover()
 def get_benchmark(name: str) -> Benchmark:
     """Return a registered benchmark, or raise naming the valid ones."""
     if name not in BENCHMARKS:
-        raise DataError(f"unknown dataset {name!r}; the registered datasets are {sorted(BENCHMARKS)}")
+        raise DataError(
+            f"unknown dataset {name!r}; the registered datasets are {sorted(BENCHMARKS)}"
+        )
     return BENCHMARKS[name]
 
 
@@ -156,7 +160,10 @@ def cache_root() -> Path:
 def _fingerprint(bench: Benchmark, split: str, folder: Path) -> str:
     """Changes whenever a release file, the adapter's code or stancer's version changes."""
     digest = hashlib.sha256(f"{__version__}|{bench.name}|{split}|{folder.resolve()}".encode())
-    module = importlib.import_module(bench.splits[split].__module__)
+    reader = bench.splits[split]
+    module = importlib.import_module(
+        getattr(reader, "func", reader).__module__
+    )  # partial → function
     digest.update(Path(module.__file__ or "").read_bytes())
     digest.update(Path(__file__).read_bytes())
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -168,7 +175,12 @@ def _fingerprint(bench: Benchmark, split: str, folder: Path) -> str:
 def load_split(bench: Benchmark, split: str, folder: Path, *, cache: bool = True) -> Dataset:
     """Read one split from its release files, or from the cache when nothing changed."""
     if not cache:
-        return to_dataset(bench.splits[split](folder), source=f"{bench.name}:{split}", label_map=bench.label_map, labels=bench.labels)
+        return to_dataset(
+            bench.splits[split](folder),
+            source=f"{bench.name}:{split}",
+            label_map=bench.label_map,
+            labels=bench.labels,
+        )
     path = cache_root() / f"{bench.name}-{split}-{_fingerprint(bench, split, folder)}"
     if path.is_dir():
         return Dataset.load_from_disk(str(path))
@@ -200,9 +212,13 @@ def load_benchmark(
     bench = get_benchmark(name)
     folder = benchmark_dir(name, data_dir)
     if not folder.is_dir():
-        raise DataError(f"{name}: no folder {folder}; expected a folder with the {name} release files")
+        raise DataError(
+            f"{name}: no folder {folder}; expected a folder with the {name} release files"
+        )
     wanted = splits or list(bench.splits)
     unknown = [s for s in wanted if s not in bench.splits]
     if unknown:
-        raise DataError(f"{name}: unknown split {unknown[0]!r}; its splits are {list(bench.splits)}")
+        raise DataError(
+            f"{name}: unknown split {unknown[0]!r}; its splits are {list(bench.splits)}"
+        )
     return DatasetDict({split: load_split(bench, split, folder, cache=cache) for split in wanted})

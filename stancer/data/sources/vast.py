@@ -25,7 +25,12 @@ def _read_release(folder: Path, file: str = "vast_train.csv") -> Iterator[dict[s
 
 def _read_eval(folder: Path, file: str) -> Iterator[dict[str, Any]]:
     for row in csv_rows(need(folder, file)):
-        yield {"text": row["Tweet"], "target": row["Target"], "label": row["Stance"], "seen": int(row["seen?"])}
+        yield {
+            "text": row["Tweet"],
+            "target": row["Target"],
+            "label": row["Stance"],
+            "seen": int(row["seen?"]),
+        }
 
 
 def _sentswap(folder: Path) -> Iterator[dict[str, Any]]:
@@ -43,7 +48,12 @@ def _test(folder: Path) -> Iterator[dict[str, Any]]:
 BENCHMARK = Benchmark(
     name="vast",
     description="VAST: NYT comments toward thousands of topics; test topics unseen (zero-shot) or seen (few-shot)",
-    splits={"train": _read_release, "validation": _validation, "test": _test, "test_sentswap": _sentswap},
+    splits={
+        "train": _read_release,
+        "validation": _validation,
+        "test": _test,
+        "test_sentswap": _sentswap,
+    },
     metric="macro_f1",
     label_map={"0": "against", "1": "favor", "2": "neutral"},
     subsets={"zero_shot": ("seen", 0), "few_shot": ("seen", 1)},

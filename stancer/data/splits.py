@@ -1,0 +1,57 @@
+"""Splits for unseen-target evaluation: held-out targets, and leave one group out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+from datasets import Dataset, DatasetDict, concatenate_datasets
+
+from stancer.data.leakage import normalise
+from stancer.exceptions import DataError
+
+
+def split_by_target(
+    dataset: Dataset, *, fraction: float = 0.1, seed: int = 0
+) -> tuple[Dataset, Dataset]:
+    """Split rows so that no (normalised) target of the second part occurs in the first.
+
+    About ``fraction`` of the targets (not rows) go to the second part: a development set of
+    unseen targets, for zero-shot model selection.
+    """
+    if not 0 < fraction < 1:
+        raise DataError(f"fraction: expected a number between 0 and 1, got {fraction!r}")
+    targets = sorted({normalise(t) for t in dataset["target"]})
+    if len(targets) < 2:
+        raise DataError(f"split_by_target: needs at least 2 distinct targets, found {len(targets)}")
+    rng = np.random.default_rng(seed)
+    held = set(rng.choice(targets, size=max(1, round(fraction * len(targets))), replace=False))
+    in_held = [normalise(t) in held for t in dataset["target"]]
+    first = [i for i, h in enumerate(in_held) if not h]
+    second = [i for i, h in enumerate(in_held) if h]
+    return dataset.select(first), dataset.select(second)
+
+
+def leave_one_out(data: DatasetDict, column: str = "target") -> Iterator[tuple[str, DatasetDict]]:
+    """The cross-group protocol (UKP ArgMin's leave-one-topic-out, leave-one-target-out).
+
+    All splits are pooled; for each value of ``column`` in turn, the rows with that value are the
+    ``test`` split and all other rows the ``train`` split.
+
+    Example:
+        >>> ukp = load("ukp_argmin")  # doctest: +SKIP
+        >>> for topic, folds in leave_one_out(ukp, "topic"): ...  # doctest: +SKIP
+    """
+    pooled = concatenate_datasets(list(data.values()))
+    if column not in pooled.column_names:
+        raise DataError(
+            f"leave_one_out: no column {column!r}; the columns are {pooled.column_names}"
+        )
+    values = pooled[column]
+    for group in sorted(set(values)):
+        inside = [i for i, v in enumerate(values) if v == group]
+        outside = [i for i, v in enumerate(values) if v != group]
+        yield (
+            str(group),
+            DatasetDict({"train": pooled.select(outside), "test": pooled.select(inside)}),
+        )
