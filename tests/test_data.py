@@ -70,7 +70,7 @@ def test_unknown_label_names_file_row_and_value(tmp_path) -> None:
     )
     with pytest.raises(
         DataError,
-        match=r"odd.csv, row 2: column 'label' has 'maybe', which is not a stance label.*label_map=",
+        match=r"odd.csv, row 2: column 'label' has 'maybe', which is not one of \['favor', 'against', 'neutral'\].*label_map=.*drop_invalid=True",
     ):
         data.load(path)
 
@@ -143,3 +143,23 @@ def test_vast_zero_and_few_shot_subsets(data_dir) -> None:
     test = data.load("vast", data_dir=data_dir / "vast", splits=["test"])["test"]
     assert Counter(test["seen"]) == {0: 1460, 1: 1546}
     assert Counter(test["label"]) == {"neutral": 1044, "against": 1018, "favor": 944}
+
+
+def test_drop_invalid_rows_with_a_summary(tmp_path) -> None:
+    path = tmp_path / "messy.csv"
+    path.write_text('text,target,label\na,t,favor\n"",t,against\nb,t,maybe\nc,t,agree\nd,t,maybe\n')
+    with pytest.warns(
+        UserWarning,
+        match=r"messy.csv: dropped 3 invalid rows: 1 rows where column 'text' is empty .*\(rows 2\); 2 rows where column 'label' has 'maybe'.*\(rows 3, 5\)",
+    ) as _:
+        ds = data.load(path, drop_invalid=True)
+    assert ds["train"]["text"] == ["a", "c"] and ds["train"]["label"] == ["favor", "favor"]
+
+
+def test_a_column_named_like_a_unified_one_is_kept_aside(tmp_path) -> None:
+    path = tmp_path / "two.csv"
+    pd.DataFrame(
+        {"body": ["full text"], "text": ["title"], "target": ["t"], "label": ["favor"]}
+    ).to_csv(path, index=False)
+    ds = data.load(path, text_column="body")["train"]
+    assert ds[0]["text"] == "full text" and ds[0]["original_text"] == "title"

@@ -55,7 +55,9 @@ def load(
             ``$STANCER_DATA_DIR/<name>``.
         splits: For a benchmark, the splits to read (default: all).
         **file_options: For files: ``text_column``, ``target_column``, ``label_column``,
-            ``id_column``, ``target`` (one target for every row) and ``label_map``.
+            ``id_column``, ``target`` (one target for every row), ``label_map``, and
+            ``drop_invalid`` (drop bad rows with a warning that says which and why, instead of
+            raising).
 
     Raises:
         stancer.exceptions.DataError: a missing file or column, an unknown label or dataset, an

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ def from_table(
     id_column: str | None = None,
     target: str | None = None,
     label_map: Mapping[Any, str] | None = None,
+    drop_invalid: bool = False,
 ) -> Dataset:
     """Map a table's columns onto the unified schema and validate every row."""
     needed = {"text_column": text_column, "label_column": label_column}
@@ -58,18 +59,21 @@ def from_table(
     if id_column is not None:
         renames[id_column] = "id"
 
-    def rows():
+    # A column named like a unified one but not mapped onto it (a `text` column beside
+    # text_column="body") is kept under its own name with an `original_` prefix.
+    def rename(column: str) -> str:
+        if column in renames:
+            return renames[column]
+        return f"original_{column}" if column in ("id", "text", "target", "label") else column
+
+    def rows() -> Iterator[dict[str, Any]]:
         for raw in table:
-            row = {
-                renames.get(k, k): v
-                for k, v in raw.items()
-                if k not in ("text", "target", "label", "id") or k in renames
-            }
+            row = {rename(k): v for k, v in raw.items()}
             if target is not None:
                 row["target"] = target
             yield row
 
-    return to_dataset(rows(), source=source, label_map=label_map)
+    return to_dataset(rows(), source=source, label_map=label_map, drop_invalid=drop_invalid)
 
 
 def load_files(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -22,6 +23,8 @@ LABEL_ALIASES: dict[str, str] = {
     "neutral": "neutral",
     "none": "neutral",
     "neither": "neutral",
+    "agree": "favor",
+    "disagree": "against",
 }
 
 
@@ -43,12 +46,34 @@ def normalise_label(
     return label if label in labels else None
 
 
+def _problem(
+    row: Mapping[str, Any], label_map: Mapping[Any, str] | None, labels: tuple[str, ...]
+) -> str | None:
+    """What is wrong with a raw row, as the end of an error message; None when it is valid."""
+    for column in ("text", "target"):
+        value = row.get(column)
+        if not isinstance(value, str) or not value.strip():
+            return f"column {column!r} is empty ({value!r}); every row needs a non-empty {column}"
+    if normalise_label(row.get("label"), label_map, labels) is None:
+        hint = (
+            f"the label map given covers {sorted(map(str, label_map))}"
+            if label_map is not None
+            else f"without a label map the accepted labels are {sorted(LABEL_ALIASES)}"
+        )
+        return (
+            f"column 'label' has {row.get('label')!r}, which is not one of {list(labels)}; {hint}. "
+            f"Pass label_map={{{row.get('label')!r}: 'favor'|'against'|'neutral', ...}}"
+        )
+    return None
+
+
 def to_dataset(
     rows: Iterable[Mapping[str, Any]],
     *,
     source: str,
     label_map: Mapping[Any, str] | None = None,
     labels: tuple[str, ...] = LABELS,
+    drop_invalid: bool = False,
 ) -> Dataset:
     """Validate rows that already have `text`, `target`, `label` (raw) and build a `Dataset`.
 
@@ -58,35 +83,36 @@ def to_dataset(
         source: Where the rows came from (a file name), for error messages.
         label_map: Raw label → unified label. Without one, `LABEL_ALIASES` applies.
         labels: The unified labels allowed (``unrelated`` joins them for FNC-1 and ARC).
+        drop_invalid: Drop invalid rows instead of raising, with a warning that counts them by
+            reason and names the first rows.
 
     Raises:
         DataError: naming the source, the row, the column and the value.
     """
     records: list[dict[str, Any]] = []
+    dropped: dict[str, list[int]] = {}
     for number, row in enumerate(rows, start=1):
-        where = f"{source}, row {number}"
-        for column in ("text", "target"):
-            value = row.get(column)
-            if not isinstance(value, str) or not value.strip():
+        problem = _problem(row, label_map, labels)
+        if problem is not None:
+            if not drop_invalid:
                 raise DataError(
-                    f"{where}: column {column!r} is empty ({value!r}); every row needs a "
-                    f"non-empty {column}. Fix or remove the row"
+                    f"{source}, row {number}: {problem}. Fix or remove the row, or pass drop_invalid=True"
                 )
-        label = normalise_label(row.get("label"), label_map, labels)
-        if label is None:
-            hint = (
-                f"the label map given covers {sorted(map(str, label_map))}"
-                if label_map is not None
-                else f"without a label map the accepted labels are {sorted(LABEL_ALIASES)}"
-            )
-            raise DataError(
-                f"{where}: column 'label' has {row.get('label')!r}, which is not a stance label; "
-                f"{hint}. Pass label_map={{{row.get('label')!r}: 'favor'|'against'|'neutral', ...}}"
-            )
+            dropped.setdefault(problem.split(";")[0], []).append(number)
+            continue
         record = dict(row)
         record["id"] = str(row.get("id", number))
-        record["label"] = label
+        record["label"] = normalise_label(row["label"], label_map, labels)
         records.append(record)
+    if dropped:
+        summary = "; ".join(
+            f"{len(numbers)} rows where {reason} (rows {', '.join(map(str, numbers[:5]))}{', …' if len(numbers) > 5 else ''})"
+            for reason, numbers in dropped.items()
+        )
+        warnings.warn(
+            f"{source}: dropped {sum(map(len, dropped.values()))} invalid rows: {summary}",
+            stacklevel=2,
+        )
     if not records:
         raise DataError(f"{source}: no rows; expected at least one (text, target, label) row")
     columns = ["id", "text", "target", "label"]
