@@ -7,7 +7,6 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any
 
 from stancer.exceptions import StancerError
 
@@ -40,44 +39,46 @@ def _predict(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from stancer.api import load_model, resolve_model
-    from stancer.evaluation import environment, evaluate
-    from stancer.model_card import benchmark_table, write_model_card
+    from stancer.bench import format_tables, run_bench
+    from stancer.model_card import write_model_card
 
-    model_path = resolve_model(args.model)
-    classifier = load_model(model_path)
-    results: dict[str, Any] = {}
-    for spec in args.data:
-        result = evaluate(
-            classifier,
-            spec,
-            data_dir=args.data_dir,
-            batch_size=args.batch_size,
-            progress=not args.quiet,
-        )
-        results[result["data"]] = result
-    print(f"model: {model_path}\n")
-    print(benchmark_table(results))
-    for name, result in results.items():
-        print(
-            f"\n{name} confusion matrix (rows gold, columns predicted: {', '.join(result['labels'])}):"
-        )
-        for label, row in zip(result["labels"], result["confusion_matrix"], strict=True):
-            print(f"  {label:<8} " + " ".join(f"{n:>6}" for n in row))
-    report = {"model": model_path, "environment": environment(args.batch_size), "results": results}
+    report = run_bench(
+        args.model or [None],
+        args.data,
+        baselines=[b for item in args.baselines for b in item.split(",") if b],
+        nli_models=args.nli_model,
+        data_dir=args.data_dir,
+        limit=args.limit,
+        train_limit=args.train_limit,
+        batch_size=args.batch_size,
+        speed=args.speed,
+        progress=not args.quiet,
+    )
+    print(format_tables(report, markdown=args.markdown))
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
         print(f"\nwrote {args.json}")
+    if args.plots:
+        from stancer.plots import plot_result
+
+        written = [p for result in report["results"] for p in plot_result(result, args.plots)]
+        print(f"wrote {len(written)} plots to {args.plots}")
     if args.card:
-        folder = Path(model_path)
-        metrics_path = folder / "metrics.json"
-        if not metrics_path.is_file():
-            raise StancerError(f"--card: {folder} is not a local model folder with a metrics.json")
-        saved = json.loads(metrics_path.read_text())
-        saved.setdefault("benchmarks", {}).update(results)
-        saved["benchmark_environment"] = report["environment"]
-        metrics_path.write_text(json.dumps(saved, indent=2) + "\n")
-        print(f"updated {metrics_path} and {write_model_card(folder)}")
+        for path in report["settings"]["models"]:
+            folder = Path(path)
+            metrics_path = folder / "metrics.json"
+            if not metrics_path.is_file():
+                raise StancerError(
+                    f"--card: {folder} is not a local model folder with a metrics.json"
+                )
+            saved = json.loads(metrics_path.read_text())
+            mine = {r["data"]: r for r in report["results"] if r["model"] == folder.name}
+            saved.setdefault("benchmarks", {}).update(mine)
+            saved["benchmark_environment"] = report["environment"]
+            if report.get("speed"):
+                saved["speed"] = {**report["speed"][folder.name], "data": report["speed_data"]}
+            metrics_path.write_text(json.dumps(saved, indent=2) + "\n")
+            print(f"updated {metrics_path} and {write_model_card(folder)}")
     return 0
 
 
@@ -146,9 +147,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_predict)
 
-    b = commands.add_parser("bench", help="score a model on benchmarks with their official metrics")
+    b = commands.add_parser(
+        "bench", help="score models and baselines on benchmarks with their official metrics"
+    )
     b.add_argument(
-        "--model", "-m", help="a model in models/, a model folder or a hub id (default: shipped)"
+        "--model",
+        "-m",
+        action="append",
+        help="a model in models/, a model folder or a hub id; "
+        "repeat for several (default: the shipped model)",
     )
     b.add_argument(
         "--data",
@@ -156,19 +163,45 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         required=True,
         metavar="NAME[:SPLIT]",
-        help="a registered dataset, split defaults to test; repeat for several",
+        help="a registered dataset (split defaults to test), or all; repeat for several",
+    )
+    b.add_argument(
+        "--baselines",
+        action="append",
+        default=[],
+        metavar="NAMES",
+        help="comma-separated: majority, tfidf, embeddings, or all; trained on each dataset's train split",
+    )
+    b.add_argument(
+        "--nli-model",
+        action="append",
+        default=[],
+        metavar="M",
+        help="an NLI model for the zero-shot baseline; repeat for several",
     )
     b.add_argument(
         "--data-dir", help="folder with one sub-folder per dataset (default: $STANCER_DATA_DIR)"
     )
+    b.add_argument(
+        "--limit", type=int, help="evaluate on a random sample of at most this many rows per split"
+    )
     b.add_argument("--batch-size", type=int, default=32)
     b.add_argument(
+        "--speed",
+        action="store_true",
+        help="also measure pairs/s, latency and memory against the transformers pipeline",
+    )
+    b.add_argument(
         "--json", metavar="OUT", help="write every number and the settings to this JSON file"
+    )
+    b.add_argument("--markdown", action="store_true", help="print the tables as markdown")
+    b.add_argument(
+        "--plots", metavar="DIR", help="write confusion matrices and reliability diagrams as PNG"
     )
     b.add_argument(
         "--card",
         action="store_true",
-        help="store the results in the model folder and rewrite its card",
+        help="store the results in each model folder and rewrite its card",
     )
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
     b.set_defaults(func=_bench)

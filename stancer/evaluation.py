@@ -1,4 +1,4 @@
-"""Evaluating a classifier on a benchmark split with the task's official metric."""
+"""Scoring a classifier (or a baseline) on a benchmark split with the task's official metric."""
 
 from __future__ import annotations
 
@@ -7,18 +7,36 @@ import json
 import os
 import platform
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import torch
+from datasets import Dataset
 
 from stancer import __version__
-from stancer.data.registry import get_benchmark, load_benchmark
-from stancer.exceptions import DataError
-from stancer.metrics import confusion_matrix, stance_metrics
-from stancer.modeling import StanceClassifier
-from stancer.stance import LABELS
+from stancer.data.registry import Benchmark, get_benchmark, load_benchmark
+from stancer.metrics import (
+    calibration,
+    confusion_matrix,
+    f_avg_by_target,
+    fnc_score,
+    stance_metrics,
+)
+
+#: Per-target breakdowns are reported for datasets with at most this many targets.
+MAX_TARGETS_BROKEN_DOWN = 30
+
+
+class Predictor(Protocol):
+    """What `evaluate` needs: `StanceClassifier` and the baselines have it."""
+
+    classes_: Any
+
+    def predict_proba(
+        self, texts: Sequence[str], targets: Sequence[str], *, batch_size: int, progress: bool
+    ) -> Any: ...
 
 
 def parse_data_spec(spec: str) -> tuple[str, str]:
@@ -27,47 +45,112 @@ def parse_data_spec(spec: str) -> tuple[str, str]:
     return name, split or "test"
 
 
-def evaluate(
-    classifier: StanceClassifier,
-    spec: str,
-    *,
-    data_dir: str | None = None,
-    batch_size: int = 32,
-    progress: bool = False,
-) -> dict[str, Any]:
-    """Score ``classifier`` on one benchmark split.
-
-    Returns:
-        ``{"data", "primary_metric", "metrics" (flat, with ``<subset>/<metric>`` keys for the
-        task's official subsets), "confusion_matrix", "labels", "data_sha256"}``.
-    """
+def load_eval_split(
+    spec: str, *, data_dir: str | None = None, limit: int | None = None, seed: int = 0
+) -> tuple[Benchmark, Dataset]:
+    """The benchmark and its split named by ``spec``, sampled down to ``limit`` rows if given."""
     name, split = parse_data_spec(spec)
     bench = get_benchmark(name)
     folder = str(Path(data_dir) / name) if data_dir else None
     dataset = load_benchmark(name, data_dir=folder, splits=[split])[split]
-    labels = [
-        label for label in LABELS if label in set(classifier.classes_) | set(dataset["label"])
-    ]
+    if limit is not None and limit < dataset.num_rows:
+        dataset = dataset.shuffle(seed=seed).select(range(limit))
+    return bench, dataset
+
+
+def task_metrics(
+    bench: Benchmark,
+    gold: list[str],
+    predicted: list[str],
+    targets: list[str],
+    labels: list[str],
+    *,
+    collapsed: bool,
+) -> tuple[str, dict[str, float]]:
+    """The task's official metric name and every metric, computed as the task defines them."""
+    metrics = stance_metrics(gold, predicted, labels)
+    primary = bench.metric
+    if bench.metric == "f_avg_targets":
+        metrics.update(f_avg_by_target(gold, predicted, targets, labels))
+    elif bench.metric == "fnc_score":
+        if collapsed:  # a three-label model cannot say "unrelated": score it on three classes
+            primary = "macro_f1"
+        else:
+            metrics.update(fnc_score(gold, predicted))
+    return primary, metrics
+
+
+def evaluate(
+    predictor: Predictor,
+    bench: Benchmark,
+    dataset: Dataset,
+    *,
+    spec: str,
+    name: str,
+    batch_size: int = 32,
+    progress: bool = False,
+) -> dict[str, Any]:
+    """Score ``predictor`` on one split.
+
+    When the data has ``unrelated`` (FNC-1, ARC) and the predictor does not, gold ``unrelated`` is
+    collapsed into ``neutral`` and the result says so in ``notes``.
+
+    Returns:
+        ``{"model", "data", "primary_metric", "metrics" (flat floats, with ``<subset>/<metric>``
+        keys for the task's official subsets), "labels", "confusion_matrix", "by_target",
+        "calibration", "notes", "rows", "data_sha256"}``.
+    """
+    texts, targets, gold = dataset["text"], dataset["target"], list(dataset["label"])
     start = time.perf_counter()
-    predicted = classifier.predict(
-        dataset["text"], dataset["target"], batch_size=batch_size, progress=progress
+    probs = np.asarray(
+        predictor.predict_proba(texts, targets, batch_size=batch_size, progress=progress)
     )
     seconds = time.perf_counter() - start
-    gold = dataset["label"]
-    metrics = stance_metrics(gold, list(predicted), labels)
+    classes = [str(c) for c in predictor.classes_]
+    predicted = [classes[i] for i in probs.argmax(axis=1)]
+    notes = []
+    collapsed = "unrelated" in gold and "unrelated" not in classes
+    if collapsed:
+        gold = ["neutral" if g == "unrelated" else g for g in gold]
+        notes.append(
+            "gold 'unrelated' collapsed into 'neutral': the model has no 'unrelated' label"
+        )
+    present = set(gold) | set(predicted)
+    labels = [label for label in (*bench.labels, *classes) if label in present]
+    labels = list(dict.fromkeys(labels))
+    primary, metrics = task_metrics(bench, gold, predicted, targets, labels, collapsed=collapsed)
     for subset, (column, value) in bench.subsets.items():
-        if column not in dataset.column_names:
-            raise DataError(f"{spec}: expected a {column!r} column for the {subset} subset")
         mask = np.asarray(dataset[column]) == value
-        sub = stance_metrics(list(np.asarray(gold)[mask]), list(predicted[mask]), labels)
-        metrics.update({f"{subset}/{k}": v for k, v in sub.items()})
-    metrics["pairs_per_second"] = len(dataset) / seconds
+        idx = np.flatnonzero(mask)
+        _, sub = task_metrics(
+            bench,
+            [gold[i] for i in idx],
+            [predicted[i] for i in idx],
+            [targets[i] for i in idx],
+            labels,
+            collapsed=collapsed,
+        )
+        metrics.update({f"{subset}/{k}": v for k, v in sub.items() if not k.startswith("f_avg/")})
+    calib = calibration(gold, probs, classes)
+    metrics["ece"] = calib["ece"]
+    metrics["pairs_per_second"] = len(texts) / seconds if seconds > 0 else float("inf")
+    by_target = {}
+    if len(set(targets)) <= MAX_TARGETS_BROKEN_DOWN:
+        for target in sorted(set(targets)):
+            rows = [i for i, t in enumerate(targets) if t == target]
+            m = stance_metrics([gold[i] for i in rows], [predicted[i] for i in rows], labels)
+            by_target[target] = {k: m[k] for k in ("n", "macro_f1", "f_avg", "accuracy") if k in m}
     return {
-        "data": f"{name}:{split}",
-        "primary_metric": bench.metric,
+        "model": name,
+        "data": spec,
+        "primary_metric": primary,
         "metrics": metrics,
         "labels": labels,
-        "confusion_matrix": confusion_matrix(gold, list(predicted), labels).tolist(),
+        "confusion_matrix": confusion_matrix(gold, predicted, labels).tolist(),
+        "by_target": by_target,
+        "calibration": calib["bins"],
+        "notes": notes,
+        "rows": len(texts),
         "data_sha256": hashlib.sha256(
             json.dumps(dataset.to_dict(), sort_keys=True).encode()
         ).hexdigest(),

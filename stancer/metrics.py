@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -65,3 +66,92 @@ def stance_metrics(
         out[f"f1_{label}"] = float(f1[i])
         out[f"support_{label}"] = float(gold[i])
     return out
+
+
+def f_avg_by_target(
+    y_true: Sequence[str],
+    y_pred: Sequence[str],
+    targets: Sequence[str],
+    labels: Sequence[str] = LABELS,
+) -> dict[str, float]:
+    """P-Stance's official metric: F_avg computed within each target, then averaged over targets.
+
+    Returns ``f_avg_targets`` and ``f_avg/<target>`` for each target.
+
+    Example:
+        >>> f_avg_by_target(["favor", "against"], ["favor", "favor"], ["A", "B"])["f_avg_targets"]
+        0.25
+    """
+    out: dict[str, float] = {}
+    for target in sorted(set(targets)):
+        idx = [i for i, t in enumerate(targets) if t == target]
+        out[f"f_avg/{target}"] = stance_metrics(
+            [y_true[i] for i in idx], [y_pred[i] for i in idx], labels
+        )["f_avg"]
+    out["f_avg_targets"] = float(np.mean(list(out.values()))) if out else 0.0
+    return out
+
+
+#: FNC-1's related classes. The official scorer gives 0.25 for a correct related / unrelated call
+#: and 0.75 more for the exact related label, so a row is worth 1.0 (related) or 0.25 (unrelated).
+FNC_RELATED = ("favor", "against", "neutral")
+
+
+def fnc_score(y_true: Sequence[str], y_pred: Sequence[str]) -> dict[str, float]:
+    """The FNC-1 score, as the official scorer computes it, raw and relative to the maximum.
+
+    Labels are the unified ones (agree → favor, disagree → against, discuss → neutral, unrelated).
+
+    Example:
+        >>> fnc_score(["unrelated", "favor"], ["unrelated", "against"])
+        {'fnc_score': 0.4, 'fnc_score_raw': 0.5, 'fnc_score_max': 1.25}
+    """
+    score = best = 0.0
+    for gold, pred in zip(y_true, y_pred, strict=True):
+        related = gold in FNC_RELATED
+        best += 1.0 if related else 0.25
+        if gold == pred:
+            score += 1.0 if related else 0.25
+        elif related and pred in FNC_RELATED:
+            score += 0.25
+    return {
+        "fnc_score": score / best if best else 0.0,
+        "fnc_score_raw": score,
+        "fnc_score_max": best,
+    }
+
+
+def calibration(
+    y_true: Sequence[str], probs: np.ndarray, classes: Sequence[str], *, bins: int = 10
+) -> dict[str, Any]:
+    """Expected calibration error over equal-width confidence bins, with the reliability data.
+
+    The confidence of a prediction is its top probability; ECE is the mean over bins of
+    |accuracy − mean confidence|, weighted by the share of predictions in the bin.
+
+    Returns:
+        ``{"ece": float, "bins": [{"lower", "upper", "count", "confidence", "accuracy"}, ...]}``
+    """
+    probs = np.asarray(probs, dtype=float)
+    confidence = probs.max(axis=1)
+    predicted = np.asarray(classes)[probs.argmax(axis=1)]
+    correct = predicted == np.asarray(y_true)
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    which = np.clip(np.digitize(confidence, edges[1:-1], right=True), 0, bins - 1)
+    table, ece = [], 0.0
+    for b in range(bins):
+        mask = which == b
+        count = int(mask.sum())
+        conf = float(confidence[mask].mean()) if count else 0.0
+        acc = float(correct[mask].mean()) if count else 0.0
+        ece += count / max(len(confidence), 1) * abs(acc - conf)
+        table.append(
+            {
+                "lower": float(edges[b]),
+                "upper": float(edges[b + 1]),
+                "count": count,
+                "confidence": conf,
+                "accuracy": acc,
+            }
+        )
+    return {"ece": float(ece), "bins": table}

@@ -13,14 +13,18 @@ CARD_COLUMNS = {
     "accuracy": "accuracy",
     "zero_shot/macro_f1": "zero-shot macro-F1",
     "few_shot/macro_f1": "few-shot macro-F1",
-    "pairs_per_second": "pairs/s",
+    "ece": "ECE",
 }
+
+
+def _score(value: float | None) -> str:
+    return "" if value is None else f"{value:.3f}"
 
 
 def benchmark_table(results: dict[str, dict[str, Any]]) -> str:
     """A markdown table with one row per ``dataset:split`` and the official metric in bold."""
-    lines = ["| data | official metric | " + " | ".join(CARD_COLUMNS.values()) + " |"]
-    lines.append("|---|---|" + "---|" * len(CARD_COLUMNS))
+    lines = ["| data | official metric | score | " + " | ".join(CARD_COLUMNS.values()) + " |"]
+    lines.append("|---|---|---|" + "---|" * len(CARD_COLUMNS))
     for name, result in sorted(results.items()):
         metrics = result["metrics"]
         cells = []
@@ -31,8 +35,11 @@ def benchmark_table(results: dict[str, dict[str, Any]]) -> str:
                 if value is None
                 else (f"{value:.1f}" if key == "pairs_per_second" else f"{value:.3f}")
             )
-            cells.append(f"**{cell}**" if key == result["primary_metric"] and cell else cell)
-        lines.append(f"| {name} | {result['primary_metric']} | " + " | ".join(cells) + " |")
+            cells.append(cell)
+        score = _score(metrics.get(result["primary_metric"]))
+        lines.append(
+            f"| {name} | {result['primary_metric']} | **{score}** | " + " | ".join(cells) + " |"
+        )
     return "\n".join(lines)
 
 
@@ -80,23 +87,26 @@ def write_model_card(folder: str | Path) -> Path:
     ]
     if benchmarks:
         card += [
-            "Produced by `stancer bench --card` on the test splits; the official metric of each "
-            "task is in bold. Zero-shot / few-shot: VAST's unseen / seen topics.",
+            "Produced by `stancer bench --card` on the test splits; **score** is each task's "
+            "official metric. Zero-shot / few-shot: VAST's unseen / seen topics.",
             "",
             benchmark_table(benchmarks),
         ]
-        env = metrics.get("benchmark_environment")
-        if env:
+        speed = metrics.get("speed")
+        if speed:
+            ours = speed["stancer"]
+            env = metrics["benchmark_environment"]
             card += [
                 "",
-                f"pairs/s: whole-split throughput on {env['hardware']}, {env['torch_threads']} torch "
-                f"threads, batch size {env['batch_size']}, torch {env['torch']}, transformers "
-                f"{env['transformers']} (one run, model loading excluded).",
+                f"Speed (`stancer bench --speed`, {speed['data']}): **{ours['pairs_per_second']:.1f} pairs/s** "
+                f"(median of {int(ours['runs'])} runs after a warm-up, range {ours['pairs_per_second_min']:.1f}–"
+                f"{ours['pairs_per_second_max']:.1f}); batch latency p50 {ours['batch_ms_p50']:.0f} ms, p95 "
+                f"{ours['batch_ms_p95']:.0f} ms; peak RSS {speed['peak_rss_mb']:.0f} MB; the plain transformers "
+                f"pipeline: {speed['pipeline']['pairs_per_second']:.1f} pairs/s ({speed['speedup']:.2f}x). "
+                f"On {env['hardware']}, {env['torch_threads']} torch threads, batch size {env['batch_size']}, "
+                f"torch {env['torch']}, transformers {env['transformers']}.",
             ]
-    else:
-        card.append(
-            "Not benchmarked yet: run `stancer bench --model <this folder> --data <name> --card`."
-        )
+        card += ["", "ECE: expected calibration error over 10 equal-width confidence bins."]
     if training:
         card += [
             "",

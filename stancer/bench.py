@@ -1,0 +1,243 @@
+"""`stancer bench` as a function: models and baselines × datasets, official metrics, speed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from stancer.baselines import EmbeddingBaseline, MajorityBaseline, NliZeroShot, TfidfBaseline
+from stancer.data.registry import BENCHMARKS, load_benchmark
+from stancer.evaluation import environment, evaluate, load_eval_split, parse_data_spec
+from stancer.exceptions import StancerError
+
+logger = logging.getLogger(__name__)
+
+#: Baselines by the name `--baselines` takes.
+BASELINES = {"majority": MajorityBaseline, "tfidf": TfidfBaseline, "embeddings": EmbeddingBaseline}
+
+
+def expand_data(specs: Sequence[str]) -> list[str]:
+    """``all`` → every registered benchmark with a ``test`` split; other specs as given."""
+    out: list[str] = []
+    for spec in specs:
+        if spec == "all":
+            out += [
+                f"{name}:test"
+                for name, bench in sorted(BENCHMARKS.items())
+                if "test" in bench.splits
+            ]
+        else:
+            name, split = parse_data_spec(spec)
+            out.append(f"{name}:{split}")
+    return list(dict.fromkeys(out))
+
+
+def expand_baselines(names: Sequence[str]) -> list[str]:
+    chosen = list(BASELINES) if "all" in names else list(names)
+    unknown = [n for n in chosen if n not in BASELINES]
+    if unknown:
+        raise StancerError(
+            f"--baselines: unknown baseline {unknown[0]!r}; expected some of {sorted(BASELINES)} or all"
+        )
+    return chosen
+
+
+def run_bench(
+    models: Sequence[str | None],
+    data: Sequence[str],
+    *,
+    baselines: Sequence[str] = (),
+    nli_models: Sequence[str] = (),
+    data_dir: str | None = None,
+    limit: int | None = None,
+    train_limit: int | None = 20_000,
+    batch_size: int = 32,
+    speed: bool = False,
+    speed_pairs: int = 512,
+    seed: int = 0,
+    progress: bool = False,
+) -> dict[str, Any]:
+    """Evaluate every model and baseline on every data spec; optionally measure speed.
+
+    Args:
+        models: Shipped model names, model folders or hub ids; ``None`` is the shipped default.
+        data: ``name[:split]`` specs (split defaults to ``test``) or ``all``.
+        baselines: Names from `BASELINES` (or ``all``), each trained on the dataset's ``train``
+            split (sampled down to ``train_limit`` rows).
+        nli_models: NLI models for the zero-shot baseline.
+        limit: Evaluate on a random sample of at most this many rows per split (said in the result).
+        speed: Also measure pairs/s, batch latency and memory for each model on ``speed_pairs``
+            pairs from the first data spec, against the plain transformers pipeline.
+
+    Returns:
+        ``{"settings", "environment", "results": [...], "speed": {model: {...}}}``.
+    """
+    from stancer.api import load_model, resolve_model
+
+    specs = expand_data(data)
+    chosen = expand_baselines(baselines)
+    model_paths = [resolve_model(m) for m in models]
+    settings: dict[str, Any] = {
+        "models": model_paths,
+        "data": specs,
+        "baselines": chosen,
+        "nli_models": list(nli_models),
+        "limit": limit,
+        "train_limit": train_limit,
+        "batch_size": batch_size,
+        "seed": seed,
+    }
+    results: list[dict[str, Any]] = []
+    classifiers = {Path(path).name: load_model(path) for path in model_paths}
+    nli = [NliZeroShot(m) for m in nli_models]
+    for spec in specs:
+        bench, dataset = load_eval_split(spec, data_dir=data_dir, limit=limit, seed=seed)
+        predictors: list[tuple[str, Any]] = list(classifiers.items()) + [(p.name, p) for p in nli]
+        if chosen:
+            if "train" not in bench.splits:
+                logger.warning("%s has no train split: baselines skipped", spec)
+            else:
+                folder = str(Path(data_dir) / bench.name) if data_dir else None
+                train = load_benchmark(bench.name, data_dir=folder, splits=["train"])["train"]
+                if train_limit and train.num_rows > train_limit:
+                    train = train.shuffle(seed=seed).select(range(train_limit))
+                for key in chosen:
+                    baseline = BASELINES[key](seed=seed) if key != "majority" else BASELINES[key]()
+                    predictors.append((baseline.name, baseline.fit(train)))
+        for name, predictor in predictors:
+            logger.info("evaluating %s on %s", name, spec)
+            result = evaluate(
+                predictor,
+                bench,
+                dataset,
+                spec=spec,
+                name=name,
+                batch_size=batch_size,
+                progress=progress,
+            )
+            if limit is not None and dataset.num_rows == limit:
+                result["notes"].append(f"a random sample of {limit} rows (seed {seed})")
+            results.append(result)
+    report: dict[str, Any] = {
+        "settings": settings,
+        "environment": environment(batch_size),
+        "results": results,
+    }
+    if speed:
+        from stancer.speed import benchmark_speed
+
+        _, sample = load_eval_split(specs[0], data_dir=data_dir, limit=speed_pairs, seed=seed)
+        report["speed"] = {
+            name: benchmark_speed(clf, sample["text"], sample["target"], batch_size=batch_size)
+            for name, clf in classifiers.items()
+        }
+        report["speed_data"] = f"{specs[0]}, {sample.num_rows} pairs"
+    return report
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:.3f}"
+
+
+def format_tables(report: dict[str, Any], *, markdown: bool = False) -> str:
+    """The models × datasets table of official metrics, then one detail row per result."""
+    results = report["results"]
+    models = list(dict.fromkeys(r["model"] for r in results))
+    specs = list(dict.fromkeys(r["data"] for r in results))
+    by_key = {(r["model"], r["data"]): r for r in results}
+
+    def table(header: list[str], rows: list[list[str]]) -> list[str]:
+        if markdown:
+            return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + [
+                "| " + " | ".join(row) + " |" for row in rows
+            ]
+        widths = [max(len(str(x)) for x in column) for column in zip(header, *rows, strict=True)]
+        line = "  ".join(f"{{:<{w}}}" for w in widths)
+        return [line.format(*header), "  ".join("-" * w for w in widths)] + [
+            line.format(*row) for row in rows
+        ]
+
+    main_rows = []
+    for spec in specs:
+        first = next(r for r in results if r["data"] == spec)
+        row = [spec, first["primary_metric"]]
+        for model in models:
+            r = by_key.get((model, spec))
+            row.append(_fmt(r["metrics"].get(r["primary_metric"])) if r else "")
+        main_rows.append(row)
+    lines = table(["data", "official metric", *models], main_rows)
+
+    detail = []
+    for r in results:
+        m = r["metrics"]
+        extra = [
+            f"{k} {_fmt(v)}"
+            for k, v in m.items()
+            if k.endswith("/macro_f1") or k.endswith("/f_avg_targets")
+        ]
+        detail.append(
+            [
+                r["model"],
+                r["data"],
+                _fmt(m.get("macro_f1")),
+                _fmt(m.get("f_avg")),
+                _fmt(m.get("accuracy")),
+                _fmt(m.get("ece")),
+                f"{m['pairs_per_second']:.1f}",
+                "; ".join(extra + r["notes"]),
+            ]
+        )
+    lines += [
+        "",
+        *table(
+            [
+                "model",
+                "data",
+                "macro-F1",
+                "F_avg",
+                "accuracy",
+                "ECE",
+                "pairs/s",
+                "subsets and notes",
+            ],
+            detail,
+        ),
+    ]
+    if report.get("speed"):
+        speed_rows = []
+        for model, s in report["speed"].items():
+            ours, pipe = s["stancer"], s.get("pipeline", {})
+            speed_rows.append(
+                [
+                    model,
+                    f"{ours['pairs_per_second']:.1f}",
+                    f"{ours['pairs_per_second_min']:.1f}–{ours['pairs_per_second_max']:.1f}",
+                    f"{ours['batch_ms_p50']:.0f} / {ours['batch_ms_p95']:.0f}",
+                    f"{s['peak_rss_mb']:.0f}",
+                    f"{pipe.get('pairs_per_second', 0):.1f}",
+                    f"{s.get('speedup', 0):.2f}x",
+                ]
+            )
+        env = report["environment"]
+        lines += [
+            "",
+            f"Speed on {report['speed_data']}: median of {int(ours['runs'])} runs after a warm-up; batch size "
+            f"{env['batch_size']}, {env['torch_threads']} torch threads, {env['hardware']}, torch {env['torch']}, "
+            f"transformers {env['transformers']}.",
+            *table(
+                [
+                    "model",
+                    "pairs/s",
+                    "min–max",
+                    "batch ms p50 / p95",
+                    "peak RSS MB",
+                    "pipeline pairs/s",
+                    "speed-up",
+                ],
+                speed_rows,
+            ),
+        ]
+    lines += ["", "ECE: expected calibration error over 10 equal-width confidence bins."]
+    return "\n".join(lines)

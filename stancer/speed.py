@@ -1,0 +1,105 @@
+"""Speed and memory of inference: stancer's batching against the plain transformers pipeline."""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from stancer.modeling import StanceClassifier
+
+
+def _percentile(values: Sequence[float], q: float) -> float:
+    return float(np.percentile(np.asarray(values), q))
+
+
+def measure(run_batches: Any, n_pairs: int, *, runs: int = 5, warmup: int = 1) -> dict[str, float]:
+    """Time ``run_batches()`` (which returns one latency per batch) after ``warmup`` untimed runs.
+
+    Returns pairs per second (median and spread over ``runs``) and p50 / p95 batch latency
+    over all timed batches, in milliseconds.
+    """
+    for _ in range(warmup):
+        run_batches()
+    throughputs, latencies = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        latencies += run_batches()
+        throughputs.append(n_pairs / (time.perf_counter() - start))
+    return {
+        "pairs_per_second": statistics.median(throughputs),
+        "pairs_per_second_min": min(throughputs),
+        "pairs_per_second_max": max(throughputs),
+        "batch_ms_p50": 1000 * _percentile(latencies, 50),
+        "batch_ms_p95": 1000 * _percentile(latencies, 95),
+        "runs": float(runs),
+    }
+
+
+def benchmark_speed(
+    classifier: StanceClassifier,
+    texts: Sequence[str],
+    targets: Sequence[str],
+    *,
+    batch_size: int = 32,
+    runs: int = 5,
+    compare_pipeline: bool = True,
+) -> dict[str, Any]:
+    """Pairs per second, batch latency and peak memory of ``classifier``, and of the same model
+    through ``transformers.pipeline("text-classification")`` with the same batch size.
+
+    stancer's batches are sorted by length (dynamic padding); the pipeline's come in input order.
+    """
+    texts, targets = list(texts), list(targets)
+
+    def stancer_batches() -> list[float]:
+        order = np.argsort(
+            [len(t) + len(g) for t, g in zip(texts, targets, strict=True)], kind="stable"
+        )
+        latencies = []
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            began = time.perf_counter()
+            classifier.predict_proba(
+                [texts[i] for i in idx], [targets[i] for i in idx], batch_size=batch_size
+            )
+            latencies.append(time.perf_counter() - began)
+        return latencies
+
+    result: dict[str, Any] = {"pairs": len(texts), "batch_size": batch_size}
+    result["stancer"] = measure(stancer_batches, len(texts), runs=runs)
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if compare_pipeline:
+        from transformers import pipeline
+
+        pipe = pipeline(
+            "text-classification",
+            model=classifier.model,
+            tokenizer=classifier.tokenizer,
+            device=classifier.model.device,
+        )
+        inputs = [{"text": g, "text_pair": t} for t, g in zip(texts, targets, strict=True)]
+
+        def pipeline_batches() -> list[float]:
+            latencies = []
+            for start in range(0, len(inputs), batch_size):
+                began = time.perf_counter()
+                pipe(
+                    inputs[start : start + batch_size],
+                    batch_size=batch_size,
+                    truncation="only_second",
+                    max_length=classifier.max_length,
+                    top_k=None,
+                )
+                latencies.append(time.perf_counter() - began)
+            return latencies
+
+        result["pipeline"] = measure(pipeline_batches, len(texts), runs=runs)
+        result["speedup"] = (
+            result["stancer"]["pairs_per_second"] / result["pipeline"]["pairs_per_second"]
+        )
+    return result
