@@ -185,6 +185,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--limit", type=int, help="evaluate on a random sample of at most this many rows per split"
     )
+    b.add_argument(
+        "--train-limit",
+        type=int,
+        default=20_000,
+        help="train each baseline on a random sample of at most this many rows (default 20000)",
+    )
     b.add_argument("--batch-size", type=int, default=32)
     b.add_argument(
         "--speed",
