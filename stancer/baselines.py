@@ -172,8 +172,9 @@ class NliZeroShot:
         self.pipeline = pipeline("zero-shot-classification", model=model_name_or_path, device=-1)
         # The pipeline truncates the premise to the tokenizer's limit; some tokenizers set none.
         positions = getattr(self.pipeline.model.config, "max_position_embeddings", None)
-        if positions and self.pipeline.tokenizer.model_max_length > positions:
-            self.pipeline.tokenizer.model_max_length = positions
+        tokenizer = self.pipeline.tokenizer
+        if positions and tokenizer is not None and tokenizer.model_max_length > positions:
+            tokenizer.model_max_length = positions
         self.classes_ = np.array(LABELS)
 
     def fit(self, dataset: Dataset) -> NliZeroShot:

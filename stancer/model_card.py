@@ -107,6 +107,14 @@ def write_model_card(folder: str | Path) -> Path:
                 f"torch {env['torch']}, transformers {env['transformers']}.",
             ]
         card += ["", "ECE: expected calibration error over 10 equal-width confidence bins."]
+    fit = metrics.get("calibration")
+    if fit:
+        card += [
+            "",
+            f"Probabilities are temperature-scaled (T = {fit['temperature']:.3f}, fitted on "
+            f"{int(fit['rows'])} validation rows): validation ECE {fit['ece_before']:.3f} before, "
+            f"{fit['ece_after']:.3f} after.",
+        ]
     if training:
         card += [
             "",

@@ -85,6 +85,8 @@ class StanceClassifier:
         tokenizer: The model's tokenizer.
         max_length: The most tokens of one (target, text) pair.
         num_threads: Threads torch may use for inference; ``None`` leaves torch's setting.
+        temperature: Logits are divided by it before the softmax (fitted on validation data by
+            `stancer.calibration.fit_temperature`; 1.0 leaves them as they are).
     """
 
     def __init__(
@@ -94,11 +96,15 @@ class StanceClassifier:
         *,
         max_length: int = _DEFAULT_MAX_LENGTH,
         num_threads: int | None = None,
+        temperature: float = 1.0,
     ) -> None:
+        if not temperature > 0:
+            raise ValueError(f"temperature: expected a positive number, got {temperature!r}")
         self.model = model
         self.tokenizer = tokenizer
         self.max_length = max_length
         self.num_threads = num_threads
+        self.temperature = temperature
         id2label = {int(i): str(label) for i, label in (model.config.id2label or {}).items()}
         self.classes_ = np.array([id2label[i] for i in range(len(id2label))])
 
@@ -156,7 +162,10 @@ class StanceClassifier:
             )
         length = max_length or meta.get("max_length") or _DEFAULT_MAX_LENGTH
         length = min(length, getattr(tokenizer, "model_max_length", length) or length)
-        return cls(model, tokenizer, max_length=length, num_threads=num_threads)
+        temperature = float(meta.get("temperature", 1.0))
+        return cls(
+            model, tokenizer, max_length=length, num_threads=num_threads, temperature=temperature
+        )
 
     def save_pretrained(
         self, save_directory: str | Path, *, dtype: torch.dtype | None = None, **meta: Any
@@ -181,6 +190,7 @@ class StanceClassifier:
             "transformers_version": transformers.__version__,
             "torch_version": torch.__version__,
             "max_length": self.max_length,
+            "temperature": self.temperature,
             "input_format": "target [SEP] text",
             "labels": list(self.classes_),
         }
@@ -239,7 +249,7 @@ class StanceClassifier:
                         return_tensors="pt",
                     )
                     batch = {k: v.to(self.model.device) for k, v in batch.items()}
-                    logits = self.model(**batch).logits.float()
+                    logits = self.model(**batch).logits.float() / self.temperature
                     probs[idx] = torch.softmax(logits, dim=-1).cpu().numpy()
         finally:
             torch.set_num_threads(previous_threads)

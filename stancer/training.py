@@ -15,6 +15,7 @@ import numpy as np
 import torch
 from datasets import Dataset, concatenate_datasets
 
+from stancer.calibration import calibrate
 from stancer.config import Config
 from stancer.data.mixtures import load_mixture, load_spec
 from stancer.data.splits import split_by_target
@@ -86,7 +87,11 @@ def _metrics_for(labels: tuple[str, ...]) -> Callable[[Any], dict[str, float]]:
 
 
 def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (transformers.Trainer)
-    """Build the model, the data and the `Trainer` that `train` runs."""
+    """Build the model, the data and the `Trainer` that `train` runs.
+
+    Returns:
+        The trainer, the validation rows (untokenised; None without validation), and data sizes.
+    """
     from transformers import (
         AutoModelForSequenceClassification,
         AutoTokenizer,
@@ -153,7 +158,7 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
         "validation_rows": len(eval_data or []),
         "mixture": mixture_report,
     }
-    return trainer, sizes
+    return trainer, eval_data, sizes
 
 
 def _last_checkpoint(folder: Path) -> str | None:
@@ -172,7 +177,7 @@ def train(config: Config, *, progress: bool = True) -> Path:
         The model folder.
     """
     out = Path(config.training.output_dir)
-    trainer, sizes = build_trainer(config, progress=progress)
+    trainer, eval_data, sizes = build_trainer(config, progress=progress)
     resume = _last_checkpoint(Path(trainer.args.output_dir))
     if resume:
         logger.info("resuming from %s", resume)
@@ -184,6 +189,9 @@ def train(config: Config, *, progress: bool = True) -> Path:
     classifier = StanceClassifier(
         trainer.model, trainer.processing_class, max_length=config.model.max_length
     )
+    fit = None
+    if eval_data is not None:  # temperature scaling on the validation set
+        fit = calibrate(classifier, eval_data["text"], eval_data["target"], eval_data["label"])
     staging = out.with_name(out.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     dtype = torch.float16 if config.training.save_dtype == "float16" else None
@@ -199,6 +207,7 @@ def train(config: Config, *, progress: bool = True) -> Path:
             "hardware": hardware(),
             "validation": {k.removeprefix("eval_"): v for k, v in validation.items()},
         },
+        "calibration": fit,
         "benchmarks": {},
     }
     (staging / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")

@@ -154,3 +154,29 @@ def test_model_saved_by_newer_stancer_warns(tiny_model_dir, tmp_path) -> None:
     (tmp_path / "config.json").write_text(json.dumps(config))
     with pytest.warns(UserWarning, match="saved by stancer 99.0.0, newer than this stancer"):
         StanceClassifier.from_pretrained(tmp_path)
+
+
+def test_temperature_rescales_probabilities_and_round_trips(tiny_model_dir, tmp_path) -> None:
+    clf = StanceClassifier.from_pretrained(tiny_model_dir)
+    texts = ["We support it.", "Not now.", "rain"]
+    plain = clf.predict_proba(texts, TARGET)
+    clf.temperature = 0.5
+    sharp = clf.predict_proba(texts, TARGET)
+    np.testing.assert_array_equal(plain.argmax(axis=1), sharp.argmax(axis=1))
+    assert (sharp.max(axis=1) > plain.max(axis=1)).all()
+    clf.save_pretrained(tmp_path)
+    assert StanceClassifier.from_pretrained(tmp_path).temperature == 0.5
+    with pytest.raises(ValueError, match="temperature: expected a positive number, got 0"):
+        StanceClassifier(clf.model, clf.tokenizer, temperature=0)
+
+
+def test_calibrate_fits_a_temperature_that_lowers_ece(tiny_model_dir) -> None:
+    from stancer.calibration import calibrate
+
+    clf = StanceClassifier.from_pretrained(tiny_model_dir)
+    clf.temperature = 0.05  # an overconfident model: calibrate starts again from T = 1
+    texts = [f"text number {i}" for i in range(60)]
+    labels = list(np.random.default_rng(0).choice(LABELS, size=60))
+    report = calibrate(clf, texts, [TARGET] * 60, labels)
+    assert clf.temperature == report["temperature"] > 0
+    assert report["ece_after"] <= report["ece_before"] + 1e-9

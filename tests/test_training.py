@@ -63,6 +63,9 @@ def test_training_writes_a_complete_model_folder(tiny_model_dir, csv_data, tmp_p
     metrics = json.loads((folder / "metrics.json").read_text())["training"]
     assert metrics["global_steps"] == 4 and metrics["train_rows"] == 24
     assert 0.0 <= metrics["validation"]["macro_f1"] <= 1.0
+    fit = json.loads((folder / "metrics.json").read_text())["calibration"]
+    assert fit["rows"] == 24 and fit["ece_after"] <= fit["ece_before"] + 1e-9
+    assert StanceClassifier.from_pretrained(folder).temperature == pytest.approx(fit["temperature"])
     config = json.loads((folder / "config.json").read_text())
     assert config["dtype"] == "float16" and config["stancer"]["base_model"] == str(tiny_model_dir)
     assert Config.from_yaml(folder / "training_config.yaml").training.max_steps == 4
@@ -122,3 +125,32 @@ def test_training_rows_that_repeat_validation_texts_are_dropped(
         ValueError, match=r"train.csv: no rows left after dropping duplicates and held-out texts"
     ):
         train(config, progress=False)
+
+
+def test_calibrate_script_stores_the_temperature(tiny_model_dir, csv_data, tmp_path) -> None:
+    import shutil
+
+    folder = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, folder)
+    (folder / "metrics.json").write_text(json.dumps({"training": {}, "benchmarks": {}}))
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "training" / "calibrate.py"),
+            "--model",
+            str(folder),
+            "--data",
+            csv_data["dev"],
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    temperature = json.loads((folder / "config.json").read_text())["stancer"]["temperature"]
+    assert (
+        json.loads((folder / "metrics.json").read_text())["calibration"]["temperature"]
+        == temperature
+    )
+    assert StanceClassifier.from_pretrained(folder).temperature == temperature
+    assert "Probabilities are temperature-scaled" in (folder / "README.md").read_text()
