@@ -140,6 +140,7 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
         bf16=on_gpu and t.mixed_precision == "bf16",
         report_to=[],
         dataloader_pin_memory=on_gpu,
+        ddp_backend=None if on_gpu else "gloo",  # torchrun on CPU: DDP over gloo
         disable_tqdm=not progress,
     )
     trainer = Trainer(
@@ -185,6 +186,8 @@ def train(config: Config, *, progress: bool = True) -> Path:
     result = trainer.train(resume_from_checkpoint=resume)
     seconds = time.perf_counter() - start
     validation = trainer.evaluate() if trainer.eval_dataset is not None else {}
+    if not trainer.is_world_process_zero():  # under torchrun, only the first process writes
+        return out
 
     classifier = StanceClassifier(
         trainer.model, trainer.processing_class, max_length=config.model.max_length

@@ -154,3 +154,29 @@ def test_calibrate_script_stores_the_temperature(tiny_model_dir, csv_data, tmp_p
     )
     assert StanceClassifier.from_pretrained(folder).temperature == temperature
     assert "Probabilities are temperature-scaled" in (folder / "README.md").read_text()
+
+
+def test_the_same_script_runs_under_torchrun_with_two_cpu_processes(
+    tiny_model_dir, csv_data, tmp_path
+) -> None:
+    config = tmp_path / "c.yaml"
+    config.write_text(_config(tiny_model_dir, csv_data, tmp_path, max_steps=4).to_yaml())
+    torchrun = Path(sys.executable).with_name("torchrun")
+    out = subprocess.run(
+        [
+            str(torchrun),
+            "--nproc_per_node=2",
+            str(REPO / "training" / "train.py"),
+            "--config",
+            str(config),
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    metrics = json.loads((tmp_path / "model" / "metrics.json").read_text())["training"]
+    assert metrics["global_steps"] == 4
+    # 4 steps x batch 4 x 2 processes = 32 rows seen of 24: DDP split the data over both processes.
+    assert "'epoch': '1.333'" in out.stdout
