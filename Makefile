@@ -1,6 +1,10 @@
 # Set-up and everyday commands. `make demo` and `make test` work on a fresh CPU machine.
 PY := .venv/bin/python
-TARGET := Ukraine should be invited to join NATO now
+ARTICLE := seeds/ukraine-nato-invitation-2024-10-18.txt
+TARGETS := -t "Ukraine should be invited to join NATO now" \
+	-t "Ukraine will eventually become a member of NATO" \
+	-t "Western countries should increase military support for Ukraine" \
+	-t "Zelenskyy's Victory Plan should be adopted"
 export STANCER_DATA_DIR ?= $(abspath ../shared/data)
 
 .PHONY: demo test test-fast lint
@@ -14,7 +18,7 @@ export STANCER_DATA_DIR ?= $(abspath ../shared/data)
 	touch $@
 
 demo: .venv/installed
-	.venv/bin/stancer predict --target "$(TARGET)" --file seeds/ukraine-nato-invitation-2024-10-18.quotes.txt
+	.venv/bin/stancer analyze $(ARTICLE) $(TARGETS)
 
 test: .venv/installed
 	$(PY) -m pytest -q

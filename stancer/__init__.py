@@ -15,9 +15,20 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = ["LABELS", "Stance", "StanceClassifier", "__version__", "load_model", "predict"]
+__all__ = [
+    "LABELS",
+    "Analysis",
+    "Stance",
+    "StanceClassifier",
+    "__version__",
+    "analyze",
+    "load_model",
+    "predict",
+]
 
 _LAZY = {
+    "Analysis": "stancer.analysis",
+    "analyze": "stancer.analysis",
     "LABELS": "stancer.stance",
     "Stance": "stancer.stance",
     "StanceClassifier": "stancer.modeling",

@@ -14,6 +14,9 @@ from stancer.exceptions import StancerError
 
 logger = logging.getLogger(__name__)
 
+#: Datasets that score quote extraction and attribution instead of stance.
+QUOTE_DATA = ("polnear",)
+
 #: Baselines by the name `--baselines` takes.
 BASELINES = {"majority": MajorityBaseline, "tfidf": TfidfBaseline, "embeddings": EmbeddingBaseline}
 
@@ -32,6 +35,28 @@ def expand_data(specs: Sequence[str]) -> list[str]:
             name, split = parse_data_spec(spec)
             out.append(f"{name}:{split}")
     return list(dict.fromkeys(out))
+
+
+def quote_bench(spec: str, *, data_dir: str | None = None) -> dict[str, Any]:
+    """Score stancer's quote extraction and attribution on PolNeAR (see `stancer.quote_eval`)."""
+    import os
+
+    from stancer.attribution import attribute
+    from stancer.quote_eval import PRIMARY_METRIC, load_polnear, score_quotes
+    from stancer.quotes import extract_quotes
+
+    name, split = parse_data_spec(spec)
+    root = data_dir or os.environ.get("STANCER_DATA_DIR")
+    if root is None:
+        raise StancerError(f"{name}: no data folder; pass --data-dir or set STANCER_DATA_DIR")
+    articles = load_polnear(Path(root) / name, split)
+    metrics = score_quotes(articles, lambda text: attribute(text, extract_quotes(text)))
+    return {
+        "model": "stancer quotes",
+        "data": spec,
+        "primary_metric": PRIMARY_METRIC,
+        "metrics": metrics,
+    }
 
 
 def expand_baselines(names: Sequence[str]) -> list[str]:
@@ -90,8 +115,11 @@ def run_bench(
         "seed": seed,
     }
     results: list[dict[str, Any]] = []
-    classifiers = {Path(path).name: load_model(path) for path in model_paths}
-    nli = [NliZeroShot(m) for m in nli_models]
+    quote_specs = [spec for spec in specs if parse_data_spec(spec)[0] in QUOTE_DATA]
+    quotes = [quote_bench(spec, data_dir=data_dir) for spec in quote_specs]
+    specs = [spec for spec in specs if spec not in quote_specs]
+    classifiers = {Path(path).name: load_model(path) for path in model_paths} if specs else {}
+    nli = [NliZeroShot(m) for m in nli_models] if specs else []
     for spec in specs:
         bench, dataset = load_eval_split(spec, data_dir=data_dir, limit=limit, seed=seed)
         predictors: list[tuple[str, Any]] = list(classifiers.items()) + [(p.name, p) for p in nli]
@@ -124,8 +152,9 @@ def run_bench(
         "settings": settings,
         "environment": environment(batch_size),
         "results": results,
+        "quotes": quotes,
     }
-    if speed:
+    if speed and specs:
         from stancer.speed import benchmark_speed
 
         _, sample = load_eval_split(specs[0], data_dir=data_dir, limit=speed_pairs, seed=seed)
@@ -167,7 +196,47 @@ def format_tables(report: dict[str, Any], *, markdown: bool = False) -> str:
             r = by_key.get((model, spec))
             row.append(_fmt(r["metrics"].get(r["primary_metric"])) if r else "")
         main_rows.append(row)
-    lines = table(["data", "official metric", *models], main_rows)
+    lines = table(["data", "official metric", *models], main_rows) if results else []
+    for q in report.get("quotes", []):
+        m = q["metrics"]
+        rows = [
+            [
+                view,
+                *(
+                    _fmt(m[f"{view}/{key}"])
+                    for key in (
+                        "exact_precision",
+                        "exact_recall",
+                        "exact_f1",
+                        "overlap_precision",
+                        "overlap_recall",
+                        "overlap_f1",
+                        "speaker_accuracy",
+                    )
+                ),
+                str(int(m[f"{view}/gold"])),
+            ]
+            for view in ("direct", "all")
+        ]
+        lines += [
+            "",
+            f"Quote extraction and attribution on {q['data']} ({int(m['articles'])} articles; overlap = "
+            f"character Jaccard >= {m['overlap_threshold']}):",
+            *table(
+                [
+                    "gold",
+                    "exact P",
+                    "exact R",
+                    "exact F1",
+                    "overlap P",
+                    "overlap R",
+                    "overlap F1",
+                    "speaker acc.",
+                    "n gold",
+                ],
+                rows,
+            ),
+        ]
 
     detail = []
     for r in results:
@@ -189,22 +258,26 @@ def format_tables(report: dict[str, Any], *, markdown: bool = False) -> str:
                 "; ".join(extra + r["notes"]),
             ]
         )
-    lines += [
-        "",
-        *table(
-            [
-                "model",
-                "data",
-                "macro-F1",
-                "F_avg",
-                "accuracy",
-                "ECE",
-                "pairs/s",
-                "subsets and notes",
-            ],
-            detail,
-        ),
-    ]
+    lines += (
+        []
+        if not detail
+        else [
+            "",
+            *table(
+                [
+                    "model",
+                    "data",
+                    "macro-F1",
+                    "F_avg",
+                    "accuracy",
+                    "ECE",
+                    "pairs/s",
+                    "subsets and notes",
+                ],
+                detail,
+            ),
+        ]
+    )
     if report.get("speed"):
         speed_rows = []
         for model, s in report["speed"].items():
@@ -239,5 +312,6 @@ def format_tables(report: dict[str, Any], *, markdown: bool = False) -> str:
                 speed_rows,
             ),
         ]
-    lines += ["", "ECE: expected calibration error over 10 equal-width confidence bins."]
+    if results:
+        lines += ["", "ECE: expected calibration error over 10 equal-width confidence bins."]
     return "\n".join(lines)

@@ -82,6 +82,43 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _analyze(args: argparse.Namespace) -> int:
+    from stancer.analysis import analyze
+    from stancer.report import format_table, render_html
+
+    results = []
+    for file in args.files:
+        path = Path(file)
+        if not path.is_file():
+            raise StancerError(
+                f"analyze: {file}: no such file; expected a UTF-8 text file of an article"
+            )
+        analysis = analyze(
+            path.read_text(encoding="utf-8"),
+            args.target,
+            model=args.model,
+            indirect=args.indirect,
+            batch_size=args.batch_size,
+        )
+        if args.format == "html":
+            out = Path(args.output or ".") / f"{path.stem}.html"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(render_html(analysis, title=path.name), encoding="utf-8")
+            print(f"wrote {out}")
+        elif args.format == "json":
+            results.append({"file": str(path), **analysis.to_dict()})
+        else:
+            print(f"== {path}\n{format_table(analysis, width=args.width)}\n")
+    if args.format == "json":
+        text = json.dumps(results, indent=2, ensure_ascii=False)
+        if args.output:
+            Path(args.output).write_text(text + "\n", encoding="utf-8")
+            print(f"wrote {args.output}")
+        else:
+            print(text)
+    return 0
+
+
 def _data(args: argparse.Namespace) -> int:
     from collections import Counter
 
@@ -211,6 +248,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
     b.set_defaults(func=_bench)
+
+    a = commands.add_parser(
+        "analyze", help="an article in: every quoted sentence, its speaker, its stance per target"
+    )
+    a.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, one article each")
+    a.add_argument(
+        "--target",
+        "-t",
+        action="append",
+        required=True,
+        help="a target proposition; repeat for several",
+    )
+    a.add_argument("--format", "-f", choices=["table", "json", "html"], default="table")
+    a.add_argument(
+        "--output",
+        "-o",
+        help="html: the folder for <file>.html (default: .); json: a file (default: stdout)",
+    )
+    a.add_argument(
+        "--model", "-m", help="a model in models/, a model folder or a hub id (default: shipped)"
+    )
+    a.add_argument(
+        "--indirect", action="store_true", help="also take indirect speech (X said that ...)"
+    )
+    a.add_argument("--batch-size", type=int, default=32)
+    a.add_argument(
+        "--width", type=int, default=70, help="cut sentences to this many characters in the table"
+    )
+    a.set_defaults(func=_analyze)
 
     d = commands.add_parser("data", help="the registered datasets: list, info, stats, leakage")
     d.add_argument("action", choices=["list", "info", "stats", "leakage"])

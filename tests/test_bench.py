@@ -215,3 +215,15 @@ def test_bench_all_lists_every_test_split() -> None:
 
     specs = expand_data(["all"])
     assert "fnc1:test" in specs and "vast:test" in specs and "multitarget_sobhani:test" not in specs
+
+
+@pytest.mark.data
+def test_bench_scores_quote_extraction_on_polnear(data_dir, capsys) -> None:
+    assert main(["bench", "--data", "polnear", "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "Quote extraction and attribution on polnear:test (84 articles" in out
+    from stancer.bench import quote_bench
+
+    metrics = quote_bench("polnear:test", data_dir=str(data_dir))["metrics"]
+    assert metrics["direct/gold"] == 410 and metrics["direct/overlap_f1"] > 0.85
+    assert 0.0 < metrics["all/speaker_accuracy"] <= 1.0

@@ -1,0 +1,352 @@
+"""Speaker attribution: who said each quote, read by rules from the words around it.
+
+For each quote, in this order:
+
+1. its own sentence: ``X said: "…"``, ``X said that "…"``, ``according to X, "…"`` (a cue right
+   before the quote); ``"…," X said``, ``"…," said X``, ``"…," X (D-Md.), a senator, said``,
+   ``"…", according to X``, ``"…" — Name`` (right after it); any speech verb earlier in the
+   sentence (``X mentioned that there is an "…"``, ``X did Y, saying "…"``); the name that starts
+   a sentence leading in with a colon or comma (``X scolded him: "…"``); ``…, X said.`` at the
+   end of the sentence;
+2. for a full quote (direct or block) with none of these, the last speaker named before it in its
+   paragraph or the one before: a label (``Source: …``), ``according to X``, ``X <speech verb>``
+   or ``X <verb> …:`` before the quote.
+
+The speaker is the words before a speech verb back to a clause boundary (a comma, ``that``,
+``and`` …), over auxiliaries and adverbs (``has also said``) and an apposition (``Douglas
+Brinkley, a historian, recalled``), cut before circumstances (``during a briefing``).
+
+Pronouns (he, she, they) then take the last speaker named before them, and a description with
+``the`` (``The official``) the last earlier speaker that shares one of its common nouns
+(``a senior official from the US administration``). A quote with no speaker gets ``None``: a
+partial quote is only attributed from its own sentence, so scare quotes stay unattributed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from stancer.quotes import QUOTE_MARKS, SPEECH_VERBS, Quote, Span, paragraph_spans
+
+_PRONOUNS = frozenset({"he", "she", "they"})
+_DETERMINERS = frozenset(
+    "a an the some several many most both one two three four five his her their its".split()
+)
+_GROUPS = frozenset(
+    "officials analysts experts sources diplomats residents witnesses critics lawmakers "
+    "protesters observers ministers leaders".split()
+)
+_NOT_SPEAKERS = frozenset(
+    "it this that there we i you what which who these those is was are were how why when where "
+    "and but or so to of in on at for as by with after before during while if although though "
+    "because since once asked however meanwhile still yet now then also instead".split()
+)
+_STOPWORDS = frozenset("a an the of from in to for on at and with by".split())
+_MASK = "\x1f"  # hides quoted text, so that speakers are never read from inside a quote
+_DOT = "\x1e"  # stands for the period of an abbreviation, which does not end a sentence
+_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Rev|Hon|No|Inc|Ltd|Co|"
+    r"Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc)\.|\b[A-Z]\."
+)
+_VERB = rf"(?:{'|'.join(sorted(SPEECH_VERBS, key=len, reverse=True))})"
+_VERB_RE = re.compile(rf"\b{_VERB}\b")
+_ADVERB = (  # and auxiliaries, which also stand between a speaker and the verb
+    r"(?:also|has|have|had|was|were|is|are|been|being|will|would|later|then|again|once|further|"
+    r"(?!(?:family|assembly|supply|monopoly|anomaly|rally|bully|belly)\b)[a-z]{2,}ly)"
+)
+_WHO = rf"[^,.;:!?{_MASK}\n]"  # a character a speaker's name or description can hold
+_BOUNDARY = re.compile(
+    rf"[,;:()\[\]{_MASK}\"“”«»—–]|\s-\s|[.!?](?=\s)|\b(?:that|which|who|whom|but|while|when|"
+    r"after|before|because|although|though|if|as|since|so|where|and)\b"
+)
+_TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERB})+\s*$")
+_CIRCUMSTANCE = re.compile(
+    r"\s+(?:during|speaking|while|when|as|via|at\s+(?:an?|the)|in\s+an?|on\s+(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday))\b|[,;(]"
+)
+_NAME = rf"[A-Z][\w'’{_DOT}-]*(?:\s+(?:[A-Z][\w'’{_DOT}-]*|of|the|de|da|van|von|bin|al))*"
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+_ADJACENT = re.compile(rf"(?:\s+[\w'’{_DOT}-]+){{0,3}}\s*[:,]?\s*")
+_ACCORDING_BEFORE = re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<who>{_WHO}{{1,80}}),\s*$")
+_ACCORDING_AFTER = re.compile(rf"\s*,?\s*(?P<cue>according to)\s+(?P<who>{_WHO}+)")
+_ACCORDING = re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<who>{_WHO}+)")
+_DASH_AFTER = re.compile(rf"\s*[,.]?\s*(?P<cue>[—–-])\s*(?P<who>{_NAME})")
+_SAID_WHO = re.compile(rf"\s*,?\s*(?P<cue>{_VERB})\s+(?P<who>{_WHO}+)")
+_ASIDE = rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,[^,;:!?{_MASK}\n]{{1,160}},)?"  # (D-Md.), a historian,
+_WHO_SAID = re.compile(
+    rf"\s*,?\s*(?P<who>{_WHO}{{1,80}}?){_ASIDE}\s+(?:{_ADVERB}\s+)*(?P<cue>{_VERB})\b"
+)
+_APPOSITION = re.compile(rf",[^,;:!?{_MASK}\n]{{1,160}},\s*$")
+_LEADING = re.compile(
+    rf"\s*(?P<who>{_NAME})(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERB})*\s+(?P<cue>[a-z][\w-]*)"
+)
+_COLON_BEFORE_QUOTE = re.compile(rf":(?=\s*{_MASK})")
+_CLAUSE_BREAK = re.compile(r"[,:]")
+_ENDS_WHO_SAID = re.compile(
+    rf",\s*(?P<who>{_WHO}{{1,80}}?)\s+(?:{_ADVERB}\s+)*(?P<cue>{_VERB})\s*[.!?]?\s*$"
+)
+_SOURCE_LABEL = re.compile(
+    r"^[ \t]*(?P<cue>Source|Sources|Speaker|Attributed to)[ \t]*:[ \t]*(?P<who>[^\n]+)", re.M
+)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A speaker named in the text, and the cue that makes them one."""
+
+    speaker: Span
+    cue: Span
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def _speaker(text: str, start: int, end: int) -> Span | None:
+    """The speaker in ``text[start:end]``, cut before circumstances (``during a briefing``).
+
+    None unless it looks like one: a pronoun, or a phrase of at most 12 words that has a capital
+    or starts with a determiner or ends with a group of people (``local officials``), and does
+    not start with a word that begins a clause instead (``is``, ``after``, ``it``).
+    """
+    cut = _CIRCUMSTANCE.search(text, start, end)
+    end = cut.start() if cut else end
+    words = text[start:end].split()
+    if not words or len(words) > 12:
+        return None
+    first = words[0].lower()
+    if first in _NOT_SPEAKERS or (first in _DETERMINERS and len(words) == 1):
+        return None
+    named = any(w[0].isupper() for w in words)  # "panel Chairman Jason Chaffetz", "9/11 widow …"
+    if not (named or first in _PRONOUNS | _DETERMINERS or words[-1].lower() in _GROUPS):
+        return None
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    return _span(text, start, start + len(text[start:end].rstrip(" .,")))
+
+
+def _subject_before(text: str, masked: str, lo: int, verb: re.Match[str]) -> Span | None:
+    """The speaker right before a speech verb: the words back to a clause boundary, over an
+    apposition (``Douglas Brinkley, a historian, recalled``) unless the verb is a participle."""
+    region = masked[lo : verb.start()]
+    adverbs = _TRAILING_ADVERBS.search(region)
+    end = lo + (adverbs.start() if adverbs else len(region.rstrip()))
+    apposition = _APPOSITION.search(masked, lo, end)
+    if apposition and not verb.group().endswith("ing"):
+        end = apposition.start()
+    start = max((m.end() for m in _BOUNDARY.finditer(masked, lo, end)), default=lo)
+    return _speaker(text, start, end)
+
+
+def _sentence_subject(text: str, masked: str, lo: int, end: int) -> _Mention | None:
+    """The name or pronoun that starts a clause of ``masked[lo:end]``, with the verb after it.
+
+    For speech without a speech verb of its own: ``Sen. McCaskill scolded him: "…"``, ``He
+    defended it, saying, "…"``.
+    """
+    for clause in [lo, *(m.end() for m in _CLAUSE_BREAK.finditer(masked, lo, end))]:
+        mention = _mention(text, _LEADING.match(masked, clause, end))
+        if mention:
+            return mention
+    return None
+
+
+def _sentence_start(masked: str, lo: int, at: int) -> int:
+    return max((m.end() for m in _SENTENCE_END.finditer(masked, lo, at)), default=lo)
+
+
+def _sentence_end(masked: str, at: int, hi: int) -> int:
+    end = _SENTENCE_END.search(masked, at, hi)
+    return end.end() if end else hi
+
+
+def _outer(text: str, quote: Quote) -> tuple[int, int]:
+    """The quote's extent with the marks around it (``''``, ``’”`` and the spaces of ``« … »``)."""
+    opened, closed = quote.start, quote.end
+    while opened > 0 and text[opened - 1] in " \t\u00a0":
+        opened -= 1
+    if opened == 0 or text[opened - 1] not in QUOTE_MARKS:
+        opened = quote.start
+    while opened > 0 and text[opened - 1] in QUOTE_MARKS:
+        opened -= 1
+    while closed < len(text) and text[closed] in " \t\u00a0":
+        closed += 1
+    if closed == len(text) or text[closed] not in QUOTE_MARKS:
+        closed = quote.end
+    while closed < len(text) and text[closed] in QUOTE_MARKS:
+        closed += 1
+    return opened, closed
+
+
+def _mask(text: str, quotes: Sequence[Quote]) -> str:
+    """The text with quotes hidden and abbreviation periods replaced, offsets unchanged."""
+    chars = list(_ABBREVIATION.sub(lambda m: m.group()[:-1] + _DOT, text))
+    for quote in quotes:
+        opened, closed = _outer(text, quote)
+        chars[opened:closed] = [c if c == "\n" else _MASK for c in text[opened:closed]]
+    return "".join(chars)
+
+
+def _mention(text: str, match: re.Match[str] | None) -> _Mention | None:
+    """The mention a match finds, from its ``who`` and ``cue`` groups; None if ``who`` is no speaker."""
+    if match is None:
+        return None
+    who = _speaker(text, match.start("who"), match.end("who"))
+    return _Mention(who, _span(text, *match.span("cue"))) if who else None
+
+
+def _paragraph(paragraphs: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The paragraph (line) that holds ``offset``."""
+    return paragraphs[max(bisect.bisect_right(paragraphs, offset, key=lambda p: p[0]) - 1, 0)]
+
+
+def _in_sentence(
+    text: str, masked: str, quote: Quote, paragraphs: list[tuple[int, int]]
+) -> _Mention | None:
+    """The speaker of a quote named in its own sentence, by the rules in the module docstring."""
+    opened, closed = _outer(text, quote)
+    start = _sentence_start(masked, _paragraph(paragraphs, opened)[0], opened)
+    stop = _sentence_end(masked, closed, _paragraph(paragraphs, closed)[1])
+    according = _mention(text, _ACCORDING_BEFORE.search(masked, start, opened))
+    if according:
+        return according
+    earlier = None
+    for verb in reversed(list(_VERB_RE.finditer(masked, start, opened))):
+        subject = _subject_before(text, masked, start, verb)
+        if subject:
+            earlier = _Mention(subject, _span(text, *verb.span()))
+        elif verb.group().endswith("ing"):
+            earlier = _sentence_subject(text, masked, start, verb.start())
+            earlier = earlier and _Mention(earlier.speaker, _span(text, *verb.span()))
+        if earlier:
+            break
+    if earlier and _ADJACENT.fullmatch(masked, earlier.cue.end, opened):
+        return earlier
+    lead_in = masked[start:opened].rstrip()
+    if not earlier and lead_in.endswith((":", ",")):
+        return _sentence_subject(text, masked, start, start + len(lead_in) - 1)
+    for pattern in (_DASH_AFTER, _ACCORDING_AFTER, _WHO_SAID, _SAID_WHO):
+        after = _mention(text, pattern.match(masked, closed, stop))
+        if after:
+            return after
+    return earlier or _mention(text, _ENDS_WHO_SAID.search(masked, closed, stop))
+
+
+def _free_mentions(text: str, masked: str, paragraphs: list[tuple[int, int]]) -> Iterator[_Mention]:
+    """Speakers named outside quotes: ``X said …``, ``according to X``, ``Source: X``."""
+    for verb in _VERB_RE.finditer(masked):
+        lo = _sentence_start(masked, _paragraph(paragraphs, verb.start())[0], verb.start())
+        subject = _subject_before(text, masked, lo, verb)
+        if subject:
+            yield _Mention(subject, _span(text, *verb.span()))
+    for colon in _COLON_BEFORE_QUOTE.finditer(masked):
+        lo = _sentence_start(masked, _paragraph(paragraphs, colon.start())[0], colon.start())
+        mention = _sentence_subject(text, masked, lo, colon.start())
+        if mention:
+            yield mention
+    for pattern in (_ACCORDING, _SOURCE_LABEL):
+        for match in pattern.finditer(masked):
+            mention = _mention(text, match)
+            if mention:
+                yield mention
+
+
+def _words(phrase: str, *, common_only: bool) -> set[str]:
+    """Content words, lowercased and singular; ``common_only`` keeps the lowercase ones."""
+    words = re.findall(r"\w[\w-]+", phrase)
+    return {
+        w.lower()[:-1] if w.lower().endswith("s") and len(w) > 3 else w.lower()
+        for w in words
+        if w.lower() not in _STOPWORDS and (w.islower() or not common_only)
+    }
+
+
+def _order(mention: _Mention) -> tuple[int, int, int]:
+    """Text order, ties broken so that the result never depends on set order."""
+    return mention.speaker.start, mention.speaker.end, mention.cue.start
+
+
+def _resolve(mentions: Sequence[_Mention]) -> dict[_Mention, str | None]:
+    """Who each mention is, with pronouns and ``the …`` descriptions taken back to earlier ones."""
+    history: list[str] = []
+    resolved: dict[_Mention, str | None] = {}
+    for mention in sorted(mentions, key=_order):
+        who = mention.speaker.text
+        target: str | None = who
+        if who.lower() in _PRONOUNS:
+            target = history[-1] if history else None
+        elif who.lower().startswith("the "):
+            nouns = _words(who, common_only=True)
+            earlier = (h for h in reversed(history) if nouns & _words(h, common_only=False))
+            target = next(earlier, who)
+        resolved[mention] = target
+        if target is not None:
+            history.append(target)
+    return resolved
+
+
+def _check(text: object, quotes: object) -> None:
+    if not isinstance(text, str):
+        raise ValueError(
+            f"attribute: expected text to be a str (the article the quotes come from), got "
+            f"{type(text).__name__}"
+        )
+    expected = "attribute: expected quotes to be a list of Quote, as extract_quotes(text) returns"
+    if not isinstance(quotes, (list, tuple)):
+        raise ValueError(f"{expected}, got {type(quotes).__name__}")
+    wrong = sorted({type(q).__name__ for q in quotes if not isinstance(q, Quote)})
+    if wrong:
+        raise ValueError(f"{expected}, got a {type(quotes).__name__} holding {wrong}")
+    for quote in quotes:
+        if any(text[s.start : s.end] != s.text for s in quote.sentences):
+            raise ValueError(
+                f"attribute: quote {quote.id} ({quote.text[:40]!r}) is not at offsets "
+                f"{quote.start}:{quote.end} of the text given; pass the same text that "
+                f"extract_quotes was given"
+            )
+
+
+def attribute(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Find who said each quote.
+
+    Args:
+        text: The article the quotes were extracted from.
+        quotes: Its quotes, as `stancer.quotes.extract_quotes` returns them.
+
+    Returns:
+        Copies of the quotes, in the same order, with ``speaker`` (who it is, pronouns and
+        descriptions resolved), ``speaker_span`` (the mention the attribution rests on, such as
+        the ``he`` of ``"…," he said``) and ``cue`` filled where the speaker is found; all
+        three stay ``None`` where not.
+
+    Raises:
+        ValueError: ``text`` is not a str, ``quotes`` is not a list of `Quote`, or a quote does not
+            sit at its offsets in ``text``.
+
+    Example:
+        >>> from stancer.quotes import extract_quotes
+        >>> text = '"We will win," Smith said. "It is certain."'
+        >>> [q.speaker for q in attribute(text, extract_quotes(text))]
+        ['Smith', 'Smith']
+    """
+    _check(text, quotes)
+    masked = _mask(text, quotes)
+    paragraphs = paragraph_spans(text)
+    own = {n: _in_sentence(text, masked, quote, paragraphs) for n, quote in enumerate(quotes)}
+    mentions = {*_free_mentions(text, masked, paragraphs), *(m for m in own.values() if m)}
+    resolved = _resolve(list(mentions))
+    attributed = []
+    for n, quote in enumerate(quotes):
+        mention = own[n]
+        if mention is None and quote.kind in ("direct", "block"):
+            opened = _outer(text, quote)[0]
+            window = _paragraph(paragraphs, _paragraph(paragraphs, opened)[0] - 1)[0]
+            before = [m for m in mentions if window <= m.speaker.start < opened]
+            mention = max(before, key=_order, default=None)
+        who = resolved[mention] if mention else None
+        if who is not None and mention is not None:
+            quote = replace(quote, speaker=who, speaker_span=mention.speaker, cue=mention.cue)
+        attributed.append(quote)
+    return attributed

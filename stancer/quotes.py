@@ -1,0 +1,423 @@
+"""Quote extraction: the quoted passages of a news article, with offsets and sentences.
+
+Quote marks are read by their context, not just their shape: a straight ``"`` or ``'`` opens when
+it stands before a word and closes after one, ``“…”``, ``„…“``, ``«…»``, ``‹…›`` and ``‘…’`` are
+paired, ``''`` serves as a double mark (``''Yes,'' he said``, as the New York Times writes), and
+a single mark between letters (``don't``, ``Ukraine’s``) or in a known elision (``'90s``,
+``rock 'n' roll``) is an apostrophe. A quote inside a quote is part of the outer one.
+
+Each line of the text is a paragraph. A quote left open runs to the end of its paragraph; it goes
+on into the next paragraph only when that paragraph re-opens it (the multi-paragraph convention)
+or, for double quotes, closes it before opening anything (a block whose last paragraph starts
+without a mark, as in ``Quote: "…`` / ``…Putin … prevail."``). A single-quoted passage is only a
+quote when it is closed, since a lone single mark is far more often an apostrophe.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import pysbd
+
+#: Speech verbs, as the forms that follow a speaker (``X said``) or lead into reported speech
+#: (``adding that``). Forms that are more often nouns (``states``, ``comments``) are left out.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    "said says saying told tells telling stated stating added adds adding noted noting "
+    "stressed stressing mentioned mentioning explained explains explaining argued argues arguing "
+    "warned warns warning wrote writes writing asked asks asking confirmed confirms confirming "
+    "insisted insists insisting claimed claiming declared declares declaring announced "
+    "announces announcing emphasised emphasized emphasising emphasizing remarked replied "
+    "responded commented acknowledged acknowledges admitted admits suggested recalled "
+    "reiterated reiterates underlined underscored urged tweeted promised vowed predicted "
+    "asserted asserts contended spoke concluded testified shouted shouting yelled yelling "
+    "screamed chanted chanting".split()
+)
+
+#: Opening mark → the marks that close it.
+_CLOSERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "‹": "›", "‘": "’", "'": "'", "‚": "‘’"}
+#: Every character read as a quote mark.
+QUOTE_MARKS: frozenset[str] = frozenset("\"“”„«»‹›‘’'‚")
+_SINGLE = frozenset("‘'‚")
+_NESTING = frozenset('"“«‹')  # openers that may recur inside their own quote
+_OPEN_CONTEXT = frozenset("([{<—–-/:") | QUOTE_MARKS
+_CLOSE_CONTEXT = frozenset(".,;:!?)]}>…—–-/") | QUOTE_MARKS
+_ELISION = re.compile(
+    r"['’‘](?:\d\ds?\b|em\b|n['’‘]|til\b|tis\b|twas\b|cause\b|round\b|bout\b)", re.IGNORECASE
+)
+_BLOCK_LABEL = re.compile(
+    r"(?:quote|quotes|quotation|statement|citation|direct speech|verbatim)\s*:", re.IGNORECASE
+)
+_INDIRECT_CUE = re.compile(
+    rf"\b(?:{'|'.join(sorted(SPEECH_VERBS))})(?:\s+[\w'’-]+){{0,3}}?\s+that\s+"
+    r"|\b[Aa]ccording to [^,.;:\n\"“”«»]+,\s+"
+)
+_ACCORDING_AFTER = re.compile(r",\s+according to [^,;:\n\"“”«»]+$")
+_TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the original text.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset after the last character.
+        text: ``article[start:end]``.
+    """
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quoted passage of an article.
+
+    Attributes:
+        id: 0-based position among the article's quotes.
+        text: The quoted words without the outer marks; paragraphs joined by ``"\\n"``.
+        start: Offset of the first quoted character.
+        end: Offset after the last quoted character (re-opening marks in between included).
+        kind: ``"direct"`` (a full sentence or more), ``"partial"`` (a fragment inside reported
+            speech), ``"block"`` (``Quote: "…"``) or ``"indirect"`` (reported speech, no marks).
+        sentences: The quote's sentences, with offsets in the original text.
+        speaker: Who said it, filled by `stancer.attribution.attribute`; ``None`` when unknown.
+        speaker_span: The mention of the speaker the attribution rests on: the name itself, or
+            the ``he`` / ``The official`` that ``speaker`` was resolved from.
+        cue: The words that attribute it (``"said"``, ``"according to"``, ``"—"``, ``"Source"``).
+    """
+
+    id: int
+    text: str
+    start: int
+    end: int
+    kind: str
+    sentences: tuple[Span, ...]
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    cue: Span | None = None
+
+
+def _require_str(function: str, name: str, value: object) -> None:
+    if isinstance(value, str):
+        return
+    hint = " Decode it first: value.decode('utf-8')." if isinstance(value, bytes) else ""
+    raise ValueError(
+        f"{function}: expected {name} to be a str (the article's text), got "
+        f"{type(value).__name__}.{hint}"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def split_sentences(text: str, start: int = 0) -> list[Span]:
+    """Split text into sentences, knowing abbreviations (``U.S.``, ``Mr.``), numbers and ellipses.
+
+    Args:
+        text: The text to split.
+        start: Offset of ``text`` in the article; added to every span.
+
+    Returns:
+        One `Span` per sentence, without surrounding whitespace, in order.
+
+    Raises:
+        ValueError: ``text`` is not a str, or ``start`` is not a non-negative int.
+
+    Example:
+        >>> [s.text for s in split_sentences("Mr. Smith paid $3.5m. Then he left.")]
+        ['Mr. Smith paid $3.5m.', 'Then he left.']
+    """
+    _require_str("split_sentences", "text", text)
+    if isinstance(start, bool) or not isinstance(start, int) or start < 0:
+        raise ValueError(
+            f"split_sentences: expected start to be a non-negative int (the offset of text in "
+            f"the article), got {start!r}"
+        )
+    spans: list[Span] = []
+    cursor = 0
+    for segment in _segmenter().segment(text) if text.strip() else []:
+        piece = segment.strip()
+        if not piece:
+            continue
+        where = text.find(piece, cursor)
+        if where < 0:  # the segmenter changed the text: keep the rest as one sentence
+            piece = text[cursor:].strip()
+            where = text.index(piece, cursor)
+        cursor = where + len(piece)
+        spans.append(Span(start + where, start + cursor, piece))
+        if cursor >= len(text.rstrip()):
+            break
+    return spans
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of a text, as ``(start, end)`` offsets: each line that is not blank.
+
+    A paragraph bounds a quote left open and the search for its speaker.
+    """
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _before(text: str, i: int, lo: int) -> str:
+    return text[i - 1] if i > lo else " "
+
+
+def _after(text: str, i: int, hi: int) -> str:
+    return text[i + 1] if i + 1 < hi else " "
+
+
+def _left_flanking(text: str, i: int, lo: int, hi: int) -> bool:
+    """The mark stands before a word, as an opening mark does."""
+    before = _before(text, i, lo)
+    return not _after(text, i, hi).isspace() and (before.isspace() or before in _OPEN_CONTEXT)
+
+
+def _right_flanking(text: str, i: int, lo: int, hi: int) -> bool:
+    """The mark stands after a word, as a closing mark does."""
+    after = _after(text, i, hi)
+    return not _before(text, i, lo).isspace() and (after.isspace() or after in _CLOSE_CONTEXT)
+
+
+def _apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
+    """A single mark that starts or ends an elision: ``'90s``, ``'em``, ``rock 'n' roll``.
+
+    Marks inside a word (``don't``, ``Ukraine’s``) need no check: they neither open nor close.
+    """
+    return bool(_ELISION.match(text, i) or _ELISION.match(text, max(i - 2, lo), i + 1))
+
+
+def _opens(text: str, i: int, lo: int, hi: int) -> bool:
+    mark = text[i]
+    if mark not in _CLOSERS:
+        return False
+    if mark in "“„‚":
+        return not _after(text, i, hi).isspace()
+    if mark in "«‹":
+        return True
+    return _left_flanking(text, i, lo, hi) and not (
+        mark in _SINGLE and _apostrophe(text, i, lo, hi)
+    )
+
+
+def _single_closes(text: str, j: int, lo: int, hi: int) -> bool:
+    return _right_flanking(text, j, lo, hi) and not _apostrophe(text, j, lo, hi)
+
+
+def _find_close(text: str, mark: str, start: int, lo: int, hi: int) -> int | None:
+    """The offset of the mark that closes ``mark`` in ``text[start:hi]``, or None."""
+    if mark in _SINGLE:
+        return _find_single_close(text, mark, start, lo, hi)
+    depth = 0
+    for j in range(start, hi):
+        char = text[j]
+        nested = char == mark and mark in _NESTING
+        if nested and mark == '"':  # a straight mark opens again only where it cannot close
+            nested = _left_flanking(text, j, lo, hi) and not _right_flanking(text, j, lo, hi)
+        if nested:
+            depth += 1
+        elif char in _CLOSERS[mark]:
+            if depth == 0:
+                return j
+            depth -= 1
+    return None
+
+
+def _find_single_close(text: str, mark: str, start: int, lo: int, hi: int) -> int | None:
+    """Like `_find_close` for single marks, passing over a plural possessive (``the Allies’ plan``).
+
+    A closing candidate after ``s`` is taken for a possessive when another candidate follows
+    before any new single-quoted passage opens.
+    """
+    candidates = [
+        j for j in range(start, hi) if text[j] in _CLOSERS[mark] and _single_closes(text, j, lo, hi)
+    ]
+    for n, j in enumerate(candidates):
+        later = candidates[n + 1] if n + 1 < len(candidates) else None
+        possessive = text[j - 1] in "sS" and _after(text, j, hi) == " "
+        reopened = later is not None and any(
+            text[k] in _SINGLE and _opens(text, k, lo, hi) for k in range(j + 1, later)
+        )
+        if not possessive or later is None or reopened:
+            return j
+    return None
+
+
+def _orphan_close(text: str, mark: str, lo: int, hi: int) -> int | None:
+    """The first mark of ``mark``'s kind in the paragraph, if it closes without opening."""
+    for j in range(lo, hi):
+        if text[j] == mark or text[j] in _CLOSERS[mark]:
+            closes = text[j] in _CLOSERS[mark] and not _opens(text, j, lo, hi)
+            return j if closes and _right_flanking(text, j, lo, hi) else None
+    return None
+
+
+def _follow(
+    text: str, paragraphs: list[tuple[int, int]], p: int, opened: int
+) -> tuple[list[tuple[int, int]], int, int] | None:
+    """Follow a quote opened at ``opened`` in paragraph ``p`` to its close.
+
+    Returns:
+        The content of each paragraph it covers, the paragraph it ends in and the offset to
+        resume scanning from; None when a single mark never closes (then it is no quote).
+    """
+    mark = text[opened]
+    segments: list[tuple[int, int]] = []
+    start = opened + 1
+    while True:
+        lo, hi = paragraphs[p]
+        close = _find_close(text, mark, start, lo, hi)
+        if close is not None:
+            segments.append((start, close))
+            return segments, p, close + 1
+        segments.append((start, hi))
+        if p + 1 < len(paragraphs):
+            next_lo, next_hi = paragraphs[p + 1]
+            first = next_lo + len(text[next_lo:next_hi]) - len(text[next_lo:next_hi].lstrip())
+            if text[first] == mark and _opens(text, first, next_lo, next_hi):
+                p, start = p + 1, first + 1
+                continue
+            orphan = None if mark in _SINGLE else _orphan_close(text, mark, next_lo, next_hi)
+            if orphan is not None:
+                segments.append((next_lo, orphan))
+                return segments, p + 1, orphan + 1
+        return None if mark in _SINGLE else (segments, p, hi)
+
+
+def _marks_for_scanning(text: str) -> str:
+    """The text with each ``''`` used as a double mark (``''Yes,'' he said``, as the New York
+    Times writes) turned into `“` or `”` and a space outside it, so that offsets stay put."""
+
+    def replace(match: re.Match[str]) -> str:
+        i, lo, hi = match.start(), 0, len(text)
+        before, after = _before(text, i, lo), _after(text, i + 1, hi)
+        if not after.isspace() and (before.isspace() or before in _OPEN_CONTEXT):
+            return " “"
+        if not before.isspace() and (after.isspace() or after in _CLOSE_CONTEXT):
+            return "” "
+        return "''"
+
+    return _TWO_APOSTROPHES.sub(replace, text)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip())
+    return start, max(start, end - (len(piece) - len(piece.rstrip())))
+
+
+def _kind(text: str, paragraph_start: int, opened: int, content: str) -> str:
+    """``block`` after a ``Quote:`` label; ``partial`` when the quote is a fragment of a sentence."""
+    before = text[paragraph_start:opened].strip()
+    if _BLOCK_LABEL.fullmatch(before):
+        return "block"
+    letter = next((c for c in content if c.isalpha()), "A")
+    embedded = bool(before) and before[-1].isalnum()
+    lowercase_start = letter.islower() and not (before and before[-1] in ",:")
+    return "partial" if embedded or lowercase_start else "direct"
+
+
+class _Found(NamedTuple):
+    text: str
+    start: int
+    end: int
+    kind: str
+    sentences: tuple[Span, ...]
+
+
+def _make(text: str, segments: list[tuple[int, int]], kind: str) -> _Found | None:
+    """A quote over the (whitespace-trimmed) segments; None when they hold no text."""
+    parts = [(s, e) for s, e in (_strip(text, s, e) for s, e in segments) if e > s]
+    if not parts:
+        return None
+    sentences = tuple(span for s, e in parts for span in split_sentences(text[s:e], s))
+    joined = "\n".join(text[s:e] for s, e in parts)
+    return _Found(joined, parts[0][0], parts[-1][1], kind, sentences)
+
+
+def _direct(text: str, paragraphs: list[tuple[int, int]]) -> list[_Found]:
+    scan = _marks_for_scanning(text)  # marks are read from here, quotes taken from text
+    found = []
+    p, i = 0, 0
+    while p < len(paragraphs):
+        lo, hi = paragraphs[p]
+        i = max(i, lo)
+        if i >= hi:
+            p += 1
+            continue
+        followed = _follow(scan, paragraphs, p, i) if _opens(scan, i, lo, hi) else None
+        if followed is None:
+            i += 1
+            continue
+        segments, p, resume = followed
+        first = text[slice(*_strip(text, *segments[0]))]
+        quote = _make(text, segments, _kind(scan, lo, i, first))
+        if quote is not None:
+            found.append(quote)
+        i = resume
+    return found
+
+
+def _indirect(text: str, paragraphs: list[tuple[int, int]], direct: list[_Found]) -> list[_Found]:
+    """Reported speech without marks: ``X said that …``, ``according to X, …``, ``…, according to X``.
+
+    A clause ends with its sentence. When a quote or another cue comes first, it ends at the last
+    comma before that, and is dropped when there is none (the quote then stands for that speech).
+    """
+    regions = [(q.start - 1, q.end + 1) for q in direct]  # with the marks
+
+    def quoted(offset: int) -> bool:
+        return any(s <= offset < e for s, e in regions)
+
+    found = []
+    for lo, hi in paragraphs:
+        for sentence in split_sentences(text[lo:hi], lo):
+            last = sentence.start + len(sentence.text.rstrip(".!?"))
+            cues = [m for m in _INDIRECT_CUE.finditer(text, sentence.start, last)]
+            clauses = [(m.end(), last) for m in cues if not quoted(m.start())]
+            after = _ACCORDING_AFTER.search(text, sentence.start, last)
+            if after and not quoted(after.start()):
+                clauses.append((sentence.start, after.start()))
+            for start, end in clauses:
+                stops = [s for s, _ in regions if start <= s < end]
+                stops += [m.start() for m in cues if start < m.start() < end]
+                if stops:
+                    end = text.rfind(",", start, min(stops))
+                if end > start and not any(s < end and start < e for s, e in regions):
+                    quote = _make(text, [(start, end)], "indirect")
+                    found += [quote] if quote else []
+    return found
+
+
+def extract_quotes(text: str, *, indirect: bool = False) -> list[Quote]:
+    """Find the quoted passages of an article, in order, with their sentences; no speakers yet.
+
+    Args:
+        text: The article.
+        indirect: Also return reported speech without quote marks (``X said that …``,
+            ``according to X, …``) as quotes of kind ``"indirect"``.
+
+    Returns:
+        The quotes in article order, ids from 0; `stancer.attribution.attribute` adds speakers.
+
+    Raises:
+        ValueError: ``text`` is not a str.
+
+    Example:
+        >>> q = extract_quotes('"We will win. It is certain," Smith said.')[0]
+        >>> q.text, q.kind, [s.text for s in q.sentences]
+        ('We will win. It is certain,', 'direct', ['We will win.', 'It is certain,'])
+    """
+    _require_str("extract_quotes", "text", text)
+    paragraphs = paragraph_spans(text)
+    found = _direct(text, paragraphs)
+    if indirect:
+        found += _indirect(text, paragraphs, found)
+    found.sort(key=lambda q: q.start)
+    return [Quote(n, *q) for n, q in enumerate(found)]

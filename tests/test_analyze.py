@@ -1,0 +1,149 @@
+"""`stancer.analyze`, the `stancer analyze` command and its HTML report (rendered in Chromium)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import stancer
+from stancer.cli import main
+from stancer.report import render_html
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "ukraine-nato-invitation-2024-10-18.txt"
+TARGETS = [
+    "Ukraine should be invited to join NATO now",
+    "Western countries should increase military support for Ukraine",
+]
+ARTICLE = (
+    'Officials met on Monday.\n\n"We will stand with Ukraine. We will give it what it needs," the minister said.\n\n'
+    "Nobody else spoke."
+)
+
+
+def test_analyze_gives_every_quoted_sentence_a_speaker_and_a_stance_per_target(
+    tiny_model_dir,
+) -> None:
+    result = stancer.analyze(ARTICLE, TARGETS, model=str(tiny_model_dir))
+    texts = [s.text for s in result.sentences]
+    assert texts == ["We will stand with Ukraine.", "We will give it what it needs,"]
+    for s in result.sentences:
+        assert ARTICLE[s.start : s.end] == s.text
+        assert s.speaker == "the minister" and set(s.stances) == set(TARGETS)
+        assert all(abs(sum(v.scores.values()) - 1) < 1e-5 for v in s.stances.values())
+    summary = result.speakers["the minister"][TARGETS[0]]
+    assert summary["sentences"] == 2
+    mean = np.mean([s.stances[TARGETS[0]].scores["favor"] for s in result.sentences])
+    assert summary["scores"]["favor"] == pytest.approx(mean)
+
+
+def test_analyze_without_quotes_and_bad_input(tiny_model_dir) -> None:
+    empty = stancer.analyze("No quotes here.", TARGETS[0], model=str(tiny_model_dir))
+    assert empty.sentences == [] and empty.speakers == {}
+    with pytest.raises(ValueError, match="targets: expected one or more non-empty str"):
+        stancer.analyze(ARTICLE, [], model=str(tiny_model_dir))
+    with pytest.raises(ValueError, match="text: expected the article as a str, got bytes"):
+        stancer.analyze(b"bytes", TARGETS, model=str(tiny_model_dir))
+
+
+def test_analyze_command_table_and_json(tiny_model_dir, tmp_path, capsys) -> None:
+    assert main(["analyze", str(SEED), "-t", TARGETS[0], "-m", str(tiny_model_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "senior official from the US administration" in out and "Julianne Smith" in out
+    out_file = tmp_path / "a.json"
+    assert (
+        main(
+            [
+                "analyze",
+                str(SEED),
+                "-t",
+                TARGETS[0],
+                "-t",
+                TARGETS[1],
+                "-m",
+                str(tiny_model_dir),
+                "--format",
+                "json",
+                "--output",
+                str(out_file),
+            ]
+        )
+        == 0
+    )
+    [record] = json.loads(out_file.read_text())
+    assert record["targets"] == TARGETS and len(record["sentences"]) >= 11
+    assert main(["analyze", str(tmp_path / "missing.txt"), "-t", "x"]) == 2
+
+
+def test_html_report_escapes_and_marks_every_sentence(tiny_model_dir) -> None:
+    text = 'A <b>bold</b> claim: "Tom & Jerry <script>alert(1)</script> are great," he said.'
+    result = stancer.analyze(text, TARGETS, model=str(tiny_model_dir))
+    page = render_html(result)
+    assert "<script>alert" not in page and "&lt;script&gt;" in page and "&amp; Jerry" in page
+    assert page.count('<mark class="q ') == len(result.sentences) * len(TARGETS)
+
+
+@pytest.mark.browser
+def test_html_report_renders_in_headless_chromium(tiny_model_dir, tmp_path) -> None:
+    browser = (
+        shutil.which("chromium")
+        or shutil.which("chromium-browser")
+        or shutil.which("google-chrome")
+    )
+    if browser is None:
+        pytest.fail(
+            "the browser test needs Chromium (apt-get install chromium), or deselect it with -m 'not browser'"
+        )
+    assert (
+        main(
+            [
+                "analyze",
+                str(SEED),
+                *sum((["-t", t] for t in TARGETS), []),
+                "-m",
+                str(tiny_model_dir),
+                "--format",
+                "html",
+                "--output",
+                str(tmp_path),
+            ]
+        )
+        == 0
+    )
+    page = tmp_path / f"{SEED.stem}.html"
+    shot = tmp_path / "screenshot.png"
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--screenshot={shot}",
+            "--window-size=1000,1400",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    import matplotlib.image
+
+    pixels = matplotlib.image.imread(shot)[..., :3]
+    assert pixels.shape[:2] == (1400, 1000)
+    colours = {tuple(np.round(p * 255).astype(int)) for p in pixels.reshape(-1, 3)[::7]}
+    # the highlight colours of the stance marks are on the page
+    assert colours & {(0xB7, 0xE4, 0xC7), (0xF4, 0xB6, 0xB6), (0xE2, 0xE2, 0xE2)}
+    artifacts = REPO / "runs" / "screenshots"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    shutil.copy(shot, artifacts / "analyze-seed.png")

@@ -1,0 +1,305 @@
+"""Speaker attribution: every attribution pattern, pronouns, descriptions, None cases, the seed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from stancer.attribution import attribute
+from stancer.quotes import Quote, Span, extract_quotes
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "ukraine-nato-invitation-2024-10-18"
+
+
+def attributed(article: str, *, indirect: bool = False) -> list[Quote]:
+    """The article's attributed quotes, checking that every span sits at its offsets."""
+    found = extract_quotes(article, indirect=indirect)
+    result = attribute(article, found)
+    assert [replace(q, speaker=None, speaker_span=None, cue=None) for q in result] == found
+    for quote in result:
+        for span in (quote.speaker_span, quote.cue):
+            if span is not None:
+                assert article[span.start : span.end] == span.text
+        assert (quote.speaker is None) == (quote.speaker_span is None) == (quote.cue is None)
+    return result
+
+
+def speakers(article: str, *, indirect: bool = False) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (q.text, q.speaker, q.cue.text if q.cue else None)
+        for q in attributed(article, indirect=indirect)
+    ]
+
+
+# One article per pattern: (article, expected speaker, expected cue).
+PATTERNS = {
+    '"…," X said': ('"We will win," Smith said.', "Smith", "said"),
+    '"…," X says': ("“We will win,” the mayor says.", "the mayor", "says"),
+    '"…," said X': (
+        '"We will win," said Defence Minister Rustem Umerov on Monday.',
+        "Defence Minister Rustem Umerov",
+        "said",
+    ),
+    '"…," X said, X ending in -ly': ('"We want answers," the family said.', "the family", "said"),
+    '"…," X told': ('"We wait," the mayor told reporters.', "the mayor", "told"),
+    '"…," X, apposition, said': (
+        '"We will win," the official, who asked not to be named, said.',
+        "the official",
+        "said",
+    ),
+    "''…,'' said X": ("''This isn't reform,'' said Mr. Burman.", "Mr. Burman", "said"),
+    'X said: "…"': ('Jones said: "The talks failed."', "Jones", "said"),
+    'X told Y: "…"': ('Smith told Jones: "Go home."', "Smith", "told"),
+    'X said, "…"': ("Mr. Lee said, “It is over.”", "Mr. Lee", "said"),
+    'X said that "…"': ('Jones said that "the talks failed" on Monday.', "Jones", "said"),
+    'X stated that "…"': (
+        'Details: The envoy stated that "nothing changed".',
+        "The envoy",
+        "stated",
+    ),
+    'X has warned that "…"': (
+        'Officials have warned that "winter will be hard".',
+        "Officials",
+        "warned",
+    ),
+    "according to X, …": (
+        "According to Maria Garcia, “the deal is done.”",
+        "Maria Garcia",
+        "According to",
+    ),
+    '"…", according to X': (
+        '"The deal is done", according to the ministry.',
+        "the ministry",
+        "according to",
+    ),
+    '"…" — Name': ("“Be the change.” — Mahatma Gandhi", "Mahatma Gandhi", "—"),
+    '"…" - Name': ('"Stay hungry." - Steve Jobs', "Steve Jobs", "-"),
+    '"…," X (party) said': (
+        '"He would be a great senator," panel member Rep. Elijah E. Cummings (D-Md.) said.',
+        "panel member Rep. Elijah E. Cummings",
+        "said",
+    ),
+    '"…," X, long apposition, said': (
+        "''It is fiscally responsible,'' Leonard E. Burman, director of the centrist "
+        "Urban-Brookings Tax Policy Center and a professor at Syracuse University, said.",
+        "Leonard E. Burman",
+        "said",
+    ),
+    'X, apposition, recalled, "…"': (
+        'Douglas Brinkley, a historian who attended the session, recalled, "Out of nowhere."',
+        "Douglas Brinkley",
+        "recalled",
+    ),
+    'X did something, saying, "…"': (
+        'Trump attacked Clinton for her vote, saying, "She is trigger-happy."',
+        "Trump",
+        "saying",
+    ),
+    'X did something to A, B and C, adding "…"': (
+        'Smith warned Kyiv, Lviv and Odesa, adding that "more will come".',
+        "Smith",
+        "adding",
+    ),
+    'X <any verb>: "…"': (
+        "Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The community is against you.”",
+        "Democratic Sen. Claire McCaskill",
+        "scolded",
+    ),
+    'X <any verb>, "…"': ('Smith continued, "We are not done."', "Smith", "continued"),
+    "speech verb earlier in the sentence": (
+        'The spokesperson also mentioned that there is an "active conversation" about it.',
+        "The spokesperson",
+        "mentioned",
+    ),
+    "X said at the end of the sentence": (
+        'Talks "in the short term" are ruled out, the envoy said.',
+        "the envoy",
+        "said",
+    ),
+    "British single quotes": (
+        "‘We don’t want Ukraine’s defeat,’ the minister said.",
+        "the minister",
+        "said",
+    ),
+}
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_each_attribution_pattern(pattern: str) -> None:
+    article, speaker, cue = PATTERNS[pattern]
+    [quote] = attributed(article)
+    assert (quote.speaker, quote.cue.text if quote.cue else None) == (speaker, cue)
+    assert quote.speaker_span is not None
+    assert (quote.speaker_span.start, quote.speaker_span.text) == (article.index(speaker), speaker)
+
+
+def test_source_label_names_the_speaker_of_a_block_quote() -> None:
+    article = (
+        "Source: a spokesperson for the ministry during a press briefing, as reported by TV\n\n"
+        'Quote: "There is no consensus at this time."'
+    )
+    assert speakers(article) == [
+        ("There is no consensus at this time.", "a spokesperson for the ministry", "Source")
+    ]
+
+
+def test_speaker_named_in_the_sentence_before_the_quote() -> None:
+    article = 'The Prime Minister said in a statement:\n\n"We stand ready."'
+    assert speakers(article) == [("We stand ready.", "The Prime Minister", "said")]
+
+
+def test_speaker_named_before_a_colon_in_the_paragraph_before() -> None:
+    article = "On July 6, 2015, Sanders made the following comment:\n\n“Young people need jobs.”"
+    assert speakers(article) == [("Young people need jobs.", "Sanders", "made")]
+
+
+def test_a_bare_quote_continues_the_previous_speaker() -> None:
+    article = '"We will win," Smith said.\n\n"The war is almost over."'
+    assert [s for _, s, _ in speakers(article)] == ["Smith", "Smith"]
+
+
+def test_a_resolved_speaker_keeps_the_span_of_its_mention() -> None:
+    article = 'Senator Jane Doe spoke.\n\n"We are ready," she said.'
+    [quote] = attributed(article)
+    assert quote.speaker == "Senator Jane Doe"
+    assert quote.speaker_span == Span(article.index("she"), article.index("she") + 3, "she")
+    assert quote.cue == Span(article.index("said"), article.index("said") + 4, "said")
+
+
+def test_pronouns_take_the_last_named_speaker() -> None:
+    article = (
+        'Senator Jane Doe spoke to reporters.\n\n"We are ready," she said.\n\n'
+        'Asked about the budget, Governor Ray Lin said "no".\n\n'
+        '"We will see," he added. They insisted that "talks continue".'
+    )
+    assert speakers(article) == [
+        ("We are ready,", "Senator Jane Doe", "said"),
+        ("no", "Governor Ray Lin", "said"),
+        ("We will see,", "Governor Ray Lin", "added"),
+        ("talks continue", "Governor Ray Lin", "insisted"),
+    ]
+
+
+def test_descriptions_refer_back_to_an_earlier_speaker() -> None:
+    article = (
+        "Source: a senior official from the US administration\n\n"
+        'Quote: "There is no consensus."\n\n'
+        'The official stated that "we are going to resource this effort".\n\n'
+        'The Biden administration representative also mentioned an "active conversation".\n\n'
+        '"It is final," the spokesman said.'
+    )
+    official = "a senior official from the US administration"
+    assert [s for _, s, _ in speakers(article)] == [official, official, official, "the spokesman"]
+
+
+def test_a_description_is_a_speaker_when_nothing_earlier_matches() -> None:
+    [quote] = attributed('"We are ready," a senior diplomat said.')
+    assert quote.speaker == "a senior diplomat"
+
+
+def test_multi_paragraph_quote_is_attributed_after_its_last_paragraph() -> None:
+    article = '"We will not give up.\n\n"Never," Olena Kovalenko said.'
+    assert speakers(article) == [("We will not give up.\nNever,", "Olena Kovalenko", "said")]
+
+
+def test_unattributable_quotes_get_no_speaker() -> None:
+    article = (
+        '"A bare quote with nobody before it."\n\n'
+        '"We will win," Smith said.\n\n'
+        'The so-called "peace plan" was rejected.\n\n'
+        "The weather was cold all week.\n\n"
+        '"A bare quote two paragraphs after the last speaker."'
+    )
+    assert [s for _, s, _ in speakers(article)] == [None, "Smith", None, None]
+
+
+def test_clause_words_are_not_speakers() -> None:
+    assert speakers('"It is over" is what officials said.') == [("It is over", None, None)]
+
+
+def test_a_pronoun_without_an_earlier_speaker_is_not_resolved() -> None:
+    assert speakers('"It is over," he said.') == [("It is over,", None, None)]
+
+
+def test_speakers_are_never_read_from_inside_a_quote() -> None:
+    article = 'Jones said: "Lee told me that Smith said so."\n\n"It is true."'
+    assert [s for _, s, _ in speakers(article)] == ["Jones", "Jones"]
+
+
+def test_a_cue_right_before_the_quote_wins_over_the_next_sentence() -> None:
+    article = 'Smith said: "We are ready." Jones added that the plan was new.'
+    assert speakers(article) == [("We are ready.", "Smith", "said")]
+
+
+def test_indirect_speech_is_attributed() -> None:
+    article = (
+        "Officials said that talks with Kyiv would resume soon. "
+        "According to the ministry, the convoy left on Monday. "
+        "The border stayed closed, according to local officials."
+    )
+    assert speakers(article, indirect=True) == [
+        ("talks with Kyiv would resume soon", "Officials", "said"),
+        ("the convoy left on Monday", "the ministry", "According to"),
+        ("The border stayed closed", "local officials", "according to"),
+    ]
+
+
+def test_attribute_returns_copies_in_order() -> None:
+    article = '"One," Smith said. "Two," Jones said.'
+    found = extract_quotes(article)
+    result = attribute(article, found)
+    assert [q.speaker for q in result] == ["Smith", "Jones"]
+    assert [q.speaker for q in found] == [None, None]
+    assert attribute(article, []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes", "message"),
+    [
+        (b"bytes", [], r"attribute: expected text to be a str.*got bytes"),
+        ("text", "not quotes", r"attribute: expected quotes to be a list of Quote.*got str"),
+        (
+            "text",
+            [{"text": "x"}],
+            r"expected quotes to be a list of Quote.*got a list holding \['dict'\]",
+        ),
+        (
+            "A different article.",
+            extract_quotes('Smith said: "We will win the war."'),
+            r"quote 0 \('We will win the war.'\) is not at offsets 13:33.*same text",
+        ),
+    ],
+)
+def test_bad_input_names_the_argument(text, quotes, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        attribute(text, quotes)
+
+
+def test_seed_speakers_match_the_gold_file() -> None:
+    article = SEED.with_suffix(".txt").read_text(encoding="utf-8")
+    gold = {}
+    for line in SEED.with_suffix(".gold.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold[row["text"]] = row["speaker"]
+    found = {s.text: q.speaker for q in attributed(article) for s in q.sentences}
+    assert set(found) == set(gold)
+    for sentence, speaker in gold.items():
+        if speaker == "Julianne Smith":
+            assert found[sentence] in ("Julianne Smith", "US Ambassador to NATO Julianne Smith")
+        else:
+            assert found[sentence] == speaker == "a senior official from the US administration"
+
+
+def test_seed_indirect_speech_is_attributed() -> None:
+    article = SEED.with_suffix(".txt").read_text(encoding="utf-8")
+    official = "a senior official from the US administration"
+    indirect = [q for q in attributed(article, indirect=True) if q.kind == "indirect"]
+    assert [(q.text[:24], q.speaker) for q in indirect] == [
+        ("there is currently no co", "Officials in US President Joe Biden's administration"),
+        ("the US wants Ukraine to ", official),
+        ("on Friday, 18 October, B", official),
+        ("Ukraine will join the Al", "NATO Secretary General Mark Rutte"),
+    ]
