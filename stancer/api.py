@@ -43,11 +43,19 @@ def load_model(model: str | os.PathLike[str] | None = None) -> StanceClassifier:
 
 @overload
 def predict(
-    texts: str, target: str | list[str], *, model: str | None = ..., batch_size: int = ...
+    texts: str,
+    target: str | list[str],
+    *,
+    model: str | os.PathLike[str] | None = ...,
+    batch_size: int = ...,
 ) -> Stance: ...
 @overload
 def predict(
-    texts: list[str], target: str | list[str], *, model: str | None = ..., batch_size: int = ...
+    texts: list[str],
+    target: str | list[str],
+    *,
+    model: str | os.PathLike[str] | None = ...,
+    batch_size: int = ...,
 ) -> list[Stance]: ...
 
 

@@ -17,27 +17,27 @@ def format_table(analysis: Analysis, *, width: int = 70) -> str:
     for i, target in enumerate(analysis.targets, start=1):
         lines.append(f"T{i}: {target}")
     header = (
-        f"{'#':>3}  {'speaker':<28} "
+        f"{'#':>3}  {'speaker':<32} "
         + " ".join(f"{'T' + str(i):<14}" for i in range(1, len(analysis.targets) + 1))
         + " sentence"
     )
     lines += ["", header, "-" * len(header)]
     for n, s in enumerate(analysis.sentences, start=1):
-        speaker = (s.speaker or "(unattributed)")[:28]
+        speaker = (s.speaker or "(unattributed)")[:32]
         cells = " ".join(
             f"{s.stances[t].label + ' ' + format(s.stances[t].scores[s.stances[t].label], '.2f'):<14}"
             for t in analysis.targets
         )
         text = s.text if len(s.text) <= width else s.text[: width - 1] + "…"
-        lines.append(f"{n:>3}  {speaker:<28} {cells} {text}")
+        lines.append(f"{n:>3}  {speaker:<32} {cells} {text}")
     lines += ["", "Per speaker (mean scores over the speaker's sentences):"]
-    for speaker, per_target in analysis.speakers.items():
+    for name, per_target in analysis.speakers.items():
         summary = ", ".join(
             f"T{i} {v['label']} {v['scores'][v['label']]:.2f}"
             for i, v in enumerate(per_target.values(), start=1)
         )
         n = next(iter(per_target.values()))["sentences"]
-        lines.append(f"  {speaker or '(unattributed)'} ({n} sentences): {summary}")
+        lines.append(f"  {name or '(unattributed)'} ({n} sentences): {summary}")
     return "\n".join(lines)
 
 
