@@ -42,7 +42,8 @@ def quote_bench(spec: str, *, data_dir: str | None = None) -> dict[str, Any]:
     import os
 
     from stancer.attribution import attribute
-    from stancer.quote_eval import PRIMARY_METRIC, load_polnear, score_quotes
+    from stancer.polnear import load_polnear
+    from stancer.quote_eval import PRIMARY_METRIC, score_quotes
     from stancer.quotes import extract_quotes
 
     name, split = parse_data_spec(spec)

@@ -9,21 +9,18 @@ from pathlib import Path
 import pytest
 
 from stancer.exceptions import DataError
+from stancer.polnear import Article, Attribution, is_direct_quote, load_polnear
 from stancer.quote_eval import (
     PRIMARY_METRIC,
-    Article,
-    Attribution,
-    Span,
     head_word,
-    is_direct_quote,
     jaccard,
-    load_polnear,
     match_exact,
     match_overlap,
     score_quotes,
     speaker_matches,
     trim_span,
 )
+from stancer.quotes import Span
 
 
 @dataclass(frozen=True)
