@@ -116,6 +116,7 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
         dtype=torch.float32,  # train in full precision even from fp16 weights; AMP is separate
     )
     on_gpu = torch.cuda.is_available()
+    distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
     strategy = "steps" if t.eval_steps else "epoch"
     args = TrainingArguments(
         output_dir=t.checkpoint_dir or str(Path("runs") / Path(t.output_dir).name / "checkpoints"),
@@ -140,7 +141,7 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
         bf16=on_gpu and t.mixed_precision == "bf16",
         report_to=[],
         dataloader_pin_memory=on_gpu,
-        ddp_backend=None if on_gpu else "gloo",  # torchrun on CPU: DDP over gloo
+        ddp_backend="gloo" if distributed and not on_gpu else None,  # torchrun on CPU
         disable_tqdm=not progress,
     )
     trainer = Trainer(
