@@ -23,8 +23,10 @@ def _score(value: float | None) -> str:
 
 def benchmark_table(results: dict[str, dict[str, Any]]) -> str:
     """A markdown table with one row per ``dataset:split`` and the official metric in bold."""
-    lines = ["| data | official metric | score | " + " | ".join(CARD_COLUMNS.values()) + " |"]
-    lines.append("|---|---|---|" + "---|" * len(CARD_COLUMNS))
+    lines = [
+        "| data | rows | official metric | score | " + " | ".join(CARD_COLUMNS.values()) + " |"
+    ]
+    lines.append("|---|---|---|---|" + "---|" * len(CARD_COLUMNS))
     for name, result in sorted(results.items()):
         metrics = result["metrics"]
         cells = []
@@ -88,7 +90,8 @@ def write_model_card(folder: str | Path) -> Path:
     if benchmarks:
         card += [
             "Produced by `stancer bench --card` on the test splits; **score** is each task's "
-            "official metric. Zero-shot / few-shot: VAST's unseen / seen topics.",
+            "official metric; *rows* below the split's size mean a random sample (`--limit`). "
+            "Zero-shot / few-shot: VAST's unseen / seen topics.",
             "",
             benchmark_table(benchmarks),
         ]
