@@ -22,25 +22,20 @@ def _score(value: float | None) -> str:
 
 
 def benchmark_table(results: dict[str, dict[str, Any]]) -> str:
-    """A markdown table with one row per ``dataset:split`` and the official metric in bold."""
+    """A markdown table with one row per ``dataset:split``: rows scored, the official metric, more."""
     lines = [
         "| data | rows | official metric | score | " + " | ".join(CARD_COLUMNS.values()) + " |"
     ]
     lines.append("|---|---|---|---|" + "---|" * len(CARD_COLUMNS))
     for name, result in sorted(results.items()):
         metrics = result["metrics"]
-        cells = []
-        for key in CARD_COLUMNS:
-            value = metrics.get(key)
-            cell = (
-                ""
-                if value is None
-                else (f"{value:.1f}" if key == "pairs_per_second" else f"{value:.3f}")
-            )
-            cells.append(cell)
+        cells = [_score(metrics.get(key)) for key in CARD_COLUMNS]
         score = _score(metrics.get(result["primary_metric"]))
+        rows = result.get("rows", int(metrics.get("n", 0)))
         lines.append(
-            f"| {name} | {result['primary_metric']} | **{score}** | " + " | ".join(cells) + " |"
+            f"| {name} | {rows} | {result['primary_metric']} | **{score}** | "
+            + " | ".join(cells)
+            + " |"
         )
     return "\n".join(lines)
 
