@@ -72,11 +72,12 @@ def test_bench_writes_json_with_official_metric(tiny_model_dir, data_dir, tmp_pa
     )
     assert code == 0
     report = json.loads(out.read_text())
-    result = report["results"]["semeval2016:validation"]
+    [result] = report["results"]
+    assert result["data"] == "semeval2016:validation" and result["model"] == tiny_model_dir.name
     assert result["primary_metric"] == "f_avg" and result["metrics"]["n"] == 100
     assert sum(map(sum, result["confusion_matrix"])) == 100
     assert {"torch", "transformers", "hardware", "batch_size"} <= set(report["environment"])
-    assert "| semeval2016:validation | f_avg |" in capsys.readouterr().out
+    assert "semeval2016:validation  f_avg" in capsys.readouterr().out
 
 
 @pytest.mark.data
