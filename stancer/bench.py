@@ -191,11 +191,14 @@ def format_tables(report: dict[str, Any], *, markdown: bool = False) -> str:
 
     main_rows = []
     for spec in specs:
-        first = next(r for r in results if r["data"] == spec)
-        row = [spec, first["primary_metric"]]
+        official = BENCHMARKS[parse_data_spec(spec)[0]].metric
+        row = [spec, official]
         for model in models:
             r = by_key.get((model, spec))
-            row.append(_fmt(r["metrics"].get(r["primary_metric"])) if r else "")
+            cell = _fmt(r["metrics"].get(r["primary_metric"])) if r else ""
+            if r and r["primary_metric"] != official:  # e.g. a 3-label model on FNC-1
+                cell += f" ({r['primary_metric']}, collapsed)"
+            row.append(cell)
         main_rows.append(row)
     lines = table(["data", "official metric", *models], main_rows) if results else []
     for q in report.get("quotes", []):
