@@ -110,17 +110,18 @@ def csv_rows(
 
 
 # ---------------------------------------------------------------------------- the registry
-def _discover() -> dict[str, Benchmark]:
+def _discover() -> tuple[dict[str, Benchmark], dict[str, Path]]:
     from stancer.data import sources
 
-    found = {}
-    for module in pkgutil.iter_modules(sources.__path__):
-        bench = importlib.import_module(f"{sources.__name__}.{module.name}").BENCHMARK
-        found[bench.name] = bench
-    return found
+    found, files = {}, {}
+    for info in pkgutil.iter_modules(sources.__path__):
+        module = importlib.import_module(f"{sources.__name__}.{info.name}")
+        found[module.BENCHMARK.name] = module.BENCHMARK
+        files[module.BENCHMARK.name] = Path(module.__file__ or "")
+    return found, files
 
 
-BENCHMARKS: dict[str, Benchmark] = _discover()
+BENCHMARKS, _MODULE_FILES = _discover()
 
 
 def get_benchmark(name: str) -> Benchmark:
@@ -161,10 +162,11 @@ def _fingerprint(bench: Benchmark, split: str, folder: Path) -> str:
     """Changes whenever a release file, the adapter's code or stancer's version changes."""
     digest = hashlib.sha256(f"{__version__}|{bench.name}|{split}|{folder.resolve()}".encode())
     reader = bench.splits[split]
-    module = importlib.import_module(
+    reader_module = importlib.import_module(
         getattr(reader, "func", reader).__module__
     )  # partial → function
-    digest.update(Path(module.__file__ or "").read_bytes())
+    for path in sorted({_MODULE_FILES[bench.name], Path(reader_module.__file__ or "")}):
+        digest.update(path.read_bytes())
     digest.update(Path(__file__).read_bytes())
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         stat = path.stat()

@@ -6,39 +6,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from stancer.data.registry import Benchmark, csv_rows, need
-from stancer.exceptions import DataError
+from stancer.data.registry import Benchmark
+from stancer.data.sources.fnc1 import LABEL_MAP, LABELS, read_pairs
 
 
-def _read(folder: Path, file: str) -> Iterator[dict[str, Any]]:
-    """Claim/comment pairs, the comment joined from ``arc_bodies.csv`` by ``Body ID``."""
-    body_of = {
-        row["Body ID"]: row["articleBody"] for row in csv_rows(need(folder, "arc_bodies.csv"))
-    }
-    for line, row in enumerate(csv_rows(need(folder, file)), start=1):
-        body_id = row["Body ID"]
-        if body_id not in body_of:
-            raise DataError(
-                f"arc: {file}, row {line}: Body ID {body_id!r} is not in arc_bodies.csv; "
-                "the stances and bodies files must come from the same release"
-            )
-        yield {
-            "text": body_of[body_id],
-            "target": row["Headline"],
-            "label": row["Stance"],
-            "label_original": row["Stance"],
-            "body_id": body_id,
-        }
-
-
-# Named functions, not functools.partial: the registry fingerprints ``reader.__module__``, which
-# for a partial is ``functools``, so edits here would not invalidate the cache.
 def _train(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read(folder, "arc_stances_train.csv")
+    return read_pairs(folder, ("arc_stances_train.csv",), "arc_bodies.csv")
 
 
 def _test(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read(folder, "arc_stances_test.csv")
+    return read_pairs(folder, ("arc_stances_test.csv",), "arc_bodies.csv")
 
 
 BENCHMARK = Benchmark(
@@ -56,13 +33,8 @@ BENCHMARK = Benchmark(
         "test": _test,
     },
     metric="fnc_score",
-    label_map={
-        "agree": "favor",
-        "disagree": "against",
-        "discuss": "neutral",
-        "unrelated": "unrelated",
-    },
-    labels=("favor", "against", "neutral", "unrelated"),
+    label_map=LABEL_MAP,
+    labels=LABELS,
     domain="news comments",
     target_type="claim",
     terms="Apache-2.0 (the UKPLab repository's licence)",

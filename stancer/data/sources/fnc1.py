@@ -9,6 +9,15 @@ from typing import Any
 from stancer.data.registry import Benchmark, csv_rows, need
 from stancer.exceptions import DataError
 
+#: FNC-1's labels (kept in ``label_original``) → unified labels; ARC uses the same scheme.
+LABEL_MAP = {
+    "agree": "favor",
+    "disagree": "against",
+    "discuss": "neutral",
+    "unrelated": "unrelated",
+}
+LABELS = ("favor", "against", "neutral", "unrelated")
+
 #: The official training stances (49972 rows), as two files whose concatenation is the original
 #: ``train_stances.csv`` (UKP's 9:1 row split of it; 63 duplicated rows fall in both halves).
 TRAIN_STANCES = ("ukp_9_1_train_train_stances.csv", "ukp_9_1_train_test_stances.csv")
@@ -18,7 +27,7 @@ def _bodies(folder: Path, file: str) -> dict[str, str]:
     return {row["Body ID"]: row["articleBody"] for row in csv_rows(need(folder, file))}
 
 
-def _pairs(folder: Path, stances: tuple[str, ...], bodies: str) -> Iterator[dict[str, Any]]:
+def read_pairs(folder: Path, stances: tuple[str, ...], bodies: str) -> Iterator[dict[str, Any]]:
     """Headline/body pairs, the body joined by ``Body ID``; ids count the rows from 1 over all files."""
     body_of = _bodies(folder, bodies)
     number = 0
@@ -28,7 +37,7 @@ def _pairs(folder: Path, stances: tuple[str, ...], bodies: str) -> Iterator[dict
             body_id = row["Body ID"]
             if body_id not in body_of:
                 raise DataError(
-                    f"fnc1: {file}, row {line}: Body ID {body_id!r} is not in {bodies}; "
+                    f"{folder.name}: {file}, row {line}: Body ID {body_id!r} is not in {bodies}; "
                     "the stances and bodies files must come from the same release"
                 )
             yield {
@@ -42,11 +51,11 @@ def _pairs(folder: Path, stances: tuple[str, ...], bodies: str) -> Iterator[dict
 
 
 def _train(folder: Path) -> Iterator[dict[str, Any]]:
-    return _pairs(folder, TRAIN_STANCES, "train_bodies.csv")
+    return read_pairs(folder, TRAIN_STANCES, "train_bodies.csv")
 
 
 def _test(folder: Path) -> Iterator[dict[str, Any]]:
-    return _pairs(folder, ("competition_test_stances.csv",), "competition_test_bodies.csv")
+    return read_pairs(folder, ("competition_test_stances.csv",), "competition_test_bodies.csv")
 
 
 def _baseline_ids(folder: Path, file: str) -> set[str]:
@@ -81,13 +90,8 @@ BENCHMARK = Benchmark(
         "validation_baseline": _validation_baseline,
     },
     metric="fnc_score",
-    label_map={
-        "agree": "favor",
-        "disagree": "against",
-        "discuss": "neutral",
-        "unrelated": "unrelated",
-    },
-    labels=("favor", "against", "neutral", "unrelated"),
+    label_map=LABEL_MAP,
+    labels=LABELS,
     domain="news",
     target_type="headline",
     terms="research use (released for the Fake News Challenge; derived from the Emergent data)",
