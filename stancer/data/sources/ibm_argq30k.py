@@ -13,6 +13,7 @@ The dataset was built for quality ranking; it has no official stance metric (mac
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -43,25 +44,17 @@ def _read(folder: Path, split: str) -> Iterator[dict[str, Any]]:
         }
 
 
-def _train(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read(folder, "train")
-
-
-def _validation(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read(folder, "dev")
-
-
-def _test(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read(folder, "test")
-
-
 BENCHMARK = Benchmark(
     name="ibm_argq30k",
     description=(
         "IBM-ArgQ-Rank-30kArgs: 30497 crowd-written arguments, pro/con toward 71 motions, with "
         "quality scores; train/dev/test topics are disjoint"
     ),
-    splits={"train": _train, "validation": _validation, "test": _test},
+    splits={
+        "train": functools.partial(_read, split="train"),
+        "validation": functools.partial(_read, split="dev"),
+        "test": functools.partial(_read, split="test"),
+    },
     metric="macro_f1",
     label_map={"1": "favor", "-1": "against"},
     labels=("favor", "against"),

@@ -13,6 +13,7 @@ the text; it is kept as released.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -43,21 +44,16 @@ def _read(folder: Path, split: str) -> Iterator[dict[str, Any]]:
         }
 
 
-def _train(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read(folder, "train")
-
-
-def _test(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read(folder, "test")
-
-
 BENCHMARK = Benchmark(
     name="ibm_claim_stance",
     description=(
         "IBM Debater Claim Stance: 2394 Wikipedia claims, PRO/CON toward 55 debate motions "
         "('This house ...'); train and test motions are disjoint"
     ),
-    splits={"train": _train, "test": _test},
+    splits={
+        "train": functools.partial(_read, split="train"),
+        "test": functools.partial(_read, split="test"),
+    },
     metric="macro_f1",
     label_map={"PRO": "favor", "CON": "against"},
     labels=("favor", "against"),

@@ -14,6 +14,7 @@ perspectives are attached to claims in more than one split.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,25 +56,17 @@ def _read(folder: Path, split: str) -> Iterator[dict[str, Any]]:
                 }
 
 
-def _train(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read(folder, "train")
-
-
-def _validation(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read(folder, "dev")
-
-
-def _test(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read(folder, "test")
-
-
 BENCHMARK = Benchmark(
     name="perspectrum",
     description=(
         "PERSPECTRUM: (claim, perspective) pairs from debate sites, the perspective supporting or "
         "undermining the claim; 907 claims split train/dev/test by claim"
     ),
-    splits={"train": _train, "validation": _validation, "test": _test},
+    splits={
+        "train": functools.partial(_read, split="train"),
+        "validation": functools.partial(_read, split="dev"),
+        "test": functools.partial(_read, split="test"),
+    },
     metric="macro_f1",
     label_map={"SUPPORT": "favor", "UNDERMINE": "against"},
     labels=("favor", "against"),

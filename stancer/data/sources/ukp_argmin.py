@@ -17,6 +17,7 @@ labels); ``sentenceHash`` is not unique across topics, so the id is ``<file>-<ro
 from __future__ import annotations
 
 import csv
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -57,25 +58,17 @@ def _read(folder: Path, split: str) -> Iterator[dict[str, Any]]:
             }
 
 
-def _train(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read(folder, "train")
-
-
-def _validation(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read(folder, "val")
-
-
-def _test(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read(folder, "test")
-
-
 BENCHMARK = Benchmark(
     name="ukp_argmin",
     description=(
         "UKP Sentential Argument Mining: 25487 tokenised web sentences ('abortion ,') for, against "
         "or not arguing about 8 topics (neutral = no argument); cross-topic = leave one topic out"
     ),
-    splits={"train": _train, "validation": _validation, "test": _test},
+    splits={
+        "train": functools.partial(_read, split="train"),
+        "validation": functools.partial(_read, split="val"),
+        "test": functools.partial(_read, split="test"),
+    },
     metric="macro_f1",
     label_map={"Argument_for": "favor", "Argument_against": "against", "NoArgument": "neutral"},
     labels=("favor", "against", "neutral"),

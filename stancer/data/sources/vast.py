@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,26 +34,14 @@ def _read_eval(folder: Path, file: str) -> Iterator[dict[str, Any]]:
         }
 
 
-def _sentswap(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read_release(folder, "vast_test-sentswap.csv")
-
-
-def _validation(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read_eval(folder, "mclda_vast_dev.csv")
-
-
-def _test(folder: Path) -> Iterator[dict[str, Any]]:
-    return _read_eval(folder, "mclda_vast_test.csv")
-
-
 BENCHMARK = Benchmark(
     name="vast",
     description="VAST: NYT comments toward thousands of topics; test topics unseen (zero-shot) or seen (few-shot)",
     splits={
         "train": _read_release,
-        "validation": _validation,
-        "test": _test,
-        "test_sentswap": _sentswap,
+        "validation": functools.partial(_read_eval, file="mclda_vast_dev.csv"),
+        "test": functools.partial(_read_eval, file="mclda_vast_test.csv"),
+        "test_sentswap": functools.partial(_read_release, file="vast_test-sentswap.csv"),
     },
     metric="macro_f1",
     label_map={"0": "against", "1": "favor", "2": "neutral"},
