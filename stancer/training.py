@@ -17,7 +17,7 @@ from datasets import Dataset, concatenate_datasets
 
 from stancer.calibration import calibrate
 from stancer.config import Config
-from stancer.data.mixtures import load_mixture, load_spec
+from stancer.data.mixtures import load_mixture, load_spec, map_unrelated
 from stancer.data.splits import split_by_target
 from stancer.evaluation import hardware
 from stancer.metrics import stance_metrics
@@ -47,7 +47,7 @@ def load_training_data(config: Config) -> tuple[Dataset, Dataset | None, dict[st
         parts = [
             load_spec(s, default_split="validation", data_dir=d.data_dir) for s in d.validation
         ]
-        eval_data = concatenate_datasets(parts)
+        eval_data = map_unrelated(concatenate_datasets(parts), d.unrelated)
     elif d.heldout_target_fraction:
         train_data, eval_data = split_by_target(
             train_data, fraction=d.heldout_target_fraction, seed=seed

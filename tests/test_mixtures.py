@@ -141,3 +141,14 @@ def test_ukp_leave_one_topic_out(data_dir) -> None:
     folds = dict(leave_one_out(load("ukp_argmin", data_dir=data_dir / "ukp_argmin"), "topic"))
     assert len(folds) == 8
     assert all(f["train"].num_rows + f["test"].num_rows == 25487 for f in folds.values())
+
+
+def test_map_unrelated_three_ways() -> None:
+    from stancer.data.mixtures import map_unrelated
+
+    data = Dataset.from_dict(
+        {"text": ["a", "b"], "target": ["t", "t"], "label": ["unrelated", "favor"]}
+    )
+    assert map_unrelated(data, "neutral")["label"] == ["neutral", "favor"]
+    assert map_unrelated(data, "keep")["label"] == ["unrelated", "favor"]
+    assert map_unrelated(data, "drop")["label"] == ["favor"]

@@ -70,6 +70,13 @@ def _is_related(row: dict[str, Any]) -> bool:
     return row["label"] != "unrelated"
 
 
+def map_unrelated(dataset: Dataset, unrelated: str) -> Dataset:
+    """FNC-1 / ARC's ``unrelated`` label as ``neutral``, kept (``keep``), or its rows dropped (``drop``)."""
+    if unrelated == "neutral":
+        return dataset.map(_unrelated_as_neutral)
+    return dataset.filter(_is_related) if unrelated == "drop" else dataset
+
+
 def _cap_per_target(dataset: Dataset, cap: int, rng: np.random.Generator) -> Dataset:
     by_target: dict[str, list[int]] = defaultdict(list)
     for i, target in enumerate(dataset["target"]):
@@ -151,10 +158,7 @@ def load_mixture(
     for spec in specs:
         dataset = load_spec(spec, default_split=split, data_dir=data_dir)
         read = dataset.num_rows
-        if unrelated == "neutral":
-            dataset = dataset.map(_unrelated_as_neutral)
-        elif unrelated == "drop":
-            dataset = dataset.filter(_is_related)
+        dataset = map_unrelated(dataset, unrelated)
         keep = []
         for i, (text, target, label) in enumerate(
             zip(dataset["text"], dataset["target"], dataset["label"], strict=True)
