@@ -1,4 +1,4 @@
-"""The `stancer` command: `predict` and `bench`, thin wrappers over the library's functions."""
+"""The `stancer` command: `predict`, `analyze`, `bench` and `data`, thin wrappers over the library."""
 
 from __future__ import annotations
 
@@ -17,11 +17,15 @@ def _predict(args: argparse.Namespace) -> int:
 
     texts = list(args.texts)
     if args.file:
+        if not Path(args.file).is_file():
+            raise StancerError(
+                f"--file {args.file}: no such file; expected UTF-8 text, one text per line"
+            )
         lines = Path(args.file).read_text(encoding="utf-8").splitlines()
         texts += [line.strip() for line in lines if line.strip()]
     if not texts:
         raise StancerError(
-            "predict: expected texts as arguments or --file F (one text per line), got none"
+            "expected texts as arguments or --file F (one text per line), got none"
         )
     results = predict(texts, args.target, model=args.model, batch_size=args.batch_size)
     if args.json:
@@ -91,7 +95,7 @@ def _analyze(args: argparse.Namespace) -> int:
         path = Path(file)
         if not path.is_file():
             raise StancerError(
-                f"analyze: {file}: no such file; expected a UTF-8 text file of an article"
+                f"{file}: no such file; expected a UTF-8 text file of an article"
             )
         analysis = analyze(
             path.read_text(encoding="utf-8"),
