@@ -294,7 +294,7 @@ def test_missing_folder_or_split_raises(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------------------ the corpus
 
-#: The corpus README's counts (networkdynamics/PolNeAR @c3eee833, /work/shared/data/README.md).
+#: The data README's counts for PolNeAR (networkdynamics/PolNeAR @c3eee833).
 README_COUNTS = {"train": (838, 22501), "dev": (84, 2320), "test": (84, 2231)}
 
 
