@@ -209,6 +209,57 @@ class StanceClassifier:
         self.tokenizer.save_pretrained(out)
         return out
 
+    # ------------------------------------------------------------------ training
+    def fit(
+        self,
+        train: str | list[str] | dict[str, float],
+        *,
+        output_dir: str | Path,
+        validation: list[str] | None = None,
+        **training: Any,
+    ) -> StanceClassifier:
+        """Fine-tune this classifier with the same `Trainer` that ``training/train.py`` builds.
+
+        Args:
+            train: Data specs: a registered benchmark (``"vast"``, ``"semeval2016:train"``), a
+                CSV / JSONL / Parquet file with ``text``, ``target``, ``label``, a list of them, or
+                a mapping spec → weight (see `stancer.data.load_mixture`).
+            output_dir: Where the fine-tuned model folder is written.
+            validation: Data specs for model selection and temperature scaling.
+            **training: Fields of `stancer.config.TrainingConfig` (``num_train_epochs``,
+                ``learning_rate``, ``max_steps``, ``seed``, …).
+
+        Returns:
+            ``self``, now holding the fine-tuned model (also saved in ``output_dir``).
+
+        Example:
+            >>> clf = StanceClassifier.from_pretrained("models/stancer-minilm-l6")  # doctest: +SKIP
+            >>> clf.fit("my_labels.csv", output_dir="my-model", num_train_epochs=2)  # doctest: +SKIP
+        """
+        import tempfile
+
+        from stancer.config import Config, DataConfig, ModelConfig, TrainingConfig
+        from stancer.training import train as run_training
+
+        specs = [train] if isinstance(train, str) else train
+        with tempfile.TemporaryDirectory() as start:
+            self.save_pretrained(start)
+            config = Config(
+                model=ModelConfig(model_name_or_path=start, max_length=self.max_length),
+                data=DataConfig(train=specs, validation=list(validation or [])),
+                training=TrainingConfig(
+                    output_dir=str(output_dir), **{"save_dtype": "float32", **training}
+                ),
+            )
+            folder = run_training(config, progress=False)
+        fitted = StanceClassifier.from_pretrained(folder, num_threads=self.num_threads)
+        self.model, self.tokenizer, self.temperature = (
+            fitted.model,
+            fitted.tokenizer,
+            fitted.temperature,
+        )
+        return self
+
     # ------------------------------------------------------------------ inference
     def predict_proba(
         self,

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -180,3 +181,31 @@ def test_the_same_script_runs_under_torchrun_with_two_cpu_processes(
     assert metrics["global_steps"] == 4
     # 4 steps x batch 4 x 2 processes = 32 rows seen of 24: DDP split the data over both processes.
     assert "'epoch': '1.333'" in out.stdout
+
+
+def test_fit_is_the_same_training_path(tiny_model_dir, csv_data, tmp_path) -> None:
+    clf = StanceClassifier.from_pretrained(tiny_model_dir)
+    before = clf.predict_proba(["we support it"], "ukraine should join nato")
+    returned = clf.fit(
+        csv_data["train"],
+        validation=[csv_data["dev"]],
+        output_dir=tmp_path / "fitted",
+        checkpoint_dir=str(tmp_path / "ckpt"),
+        max_steps=3,
+        learning_rate=1e-2,
+        per_device_train_batch_size=4,
+    )
+    assert returned is clf
+    after = clf.predict_proba(["we support it"], "ukraine should join nato")
+    assert not np.allclose(before, after)
+    assert (
+        json.loads((tmp_path / "fitted" / "metrics.json").read_text())["training"]["global_steps"]
+        == 3
+    )
+    np.testing.assert_allclose(
+        StanceClassifier.from_pretrained(tmp_path / "fitted").predict_proba(
+            ["we support it"], "ukraine should join nato"
+        ),
+        after,
+        rtol=1e-5,
+    )
