@@ -24,9 +24,7 @@ def _predict(args: argparse.Namespace) -> int:
         lines = Path(args.file).read_text(encoding="utf-8").splitlines()
         texts += [line.strip() for line in lines if line.strip()]
     if not texts:
-        raise StancerError(
-            "expected texts as arguments or --file F (one text per line), got none"
-        )
+        raise StancerError("expected texts as arguments or --file F (one text per line), got none")
     results = predict(texts, args.target, model=args.model, batch_size=args.batch_size)
     if args.json:
         print(json.dumps([r.__dict__ for r in results], indent=2, ensure_ascii=False))
@@ -94,9 +92,7 @@ def _analyze(args: argparse.Namespace) -> int:
     for file in args.files:
         path = Path(file)
         if not path.is_file():
-            raise StancerError(
-                f"{file}: no such file; expected a UTF-8 text file of an article"
-            )
+            raise StancerError(f"{file}: no such file; expected a UTF-8 text file of an article")
         analysis = analyze(
             path.read_text(encoding="utf-8"),
             args.target,

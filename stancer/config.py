@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from stancer.exceptions import ConfigError
+from stancer.modeling import check_template
 
 
 @dataclass
@@ -20,12 +21,22 @@ class ModelConfig:
     model_name_or_path: str = "sentence-transformers/all-MiniLM-L6-v2"
     #: The most tokens of one (target, text) pair; longer texts keep their first tokens.
     max_length: int = 256
+    #: Give the model (text, target) rather than (target, text).
+    text_first: bool = False
+    #: How the target is put to the model, ``{target}`` where it goes: ``"The claim: {target}"``.
+    target_template: str = "{target}"
 
     def __post_init__(self) -> None:
         if not self.model_name_or_path:
             raise ConfigError("model.model_name_or_path: expected a hub id or a folder, got ''")
         if self.max_length < 8:
             raise ConfigError(f"model.max_length: expected an int >= 8, got {self.max_length!r}")
+        if not isinstance(self.text_first, bool):
+            raise ConfigError(f"model.text_first: expected true or false, got {self.text_first!r}")
+        try:
+            check_template(self.target_template)
+        except ValueError as err:
+            raise ConfigError(f"model.{err}") from None
 
 
 @dataclass
@@ -111,6 +122,10 @@ class TrainingConfig:
     save_dtype: str = "float16"
     #: Mixed precision on a GPU (ignored on CPU): ``no``, ``fp16`` or ``bf16``.
     mixed_precision: str = "no"
+    #: ``balanced`` weighs each class's loss by n / (classes x its count in the training data).
+    class_weights: str = "none"
+    #: Stop when the validation metric has not improved for this many evaluations.
+    early_stopping_patience: int | None = None
 
     def __post_init__(self) -> None:
         if self.learning_rate <= 0:
@@ -127,6 +142,15 @@ class TrainingConfig:
         if self.mixed_precision not in ("no", "fp16", "bf16"):
             raise ConfigError(
                 f"training.mixed_precision: expected no, fp16 or bf16, got {self.mixed_precision!r}"
+            )
+        if self.class_weights not in ("none", "balanced"):
+            raise ConfigError(
+                f"training.class_weights: expected none or balanced, got {self.class_weights!r}"
+            )
+        if self.early_stopping_patience is not None and self.early_stopping_patience < 1:
+            raise ConfigError(
+                "training.early_stopping_patience: expected a positive int or null, "
+                f"got {self.early_stopping_patience!r}"
             )
 
 

@@ -20,6 +20,8 @@ logger = logging.getLogger(__name__)
 
 #: The pair length used when a model folder records none.
 _DEFAULT_MAX_LENGTH = 256
+#: The target as the model sees it, before any template is applied.
+PLAIN_TARGET = "{target}"
 
 
 def _version_tuple(version: str) -> tuple[int, ...]:
@@ -68,12 +70,68 @@ def _as_pairs(texts: Sequence[Any], targets: str | Sequence[str] | None) -> list
     return pairs
 
 
+def check_template(template: str) -> str:
+    """Return ``template`` if it holds ``{target}`` exactly once, else raise a ValueError."""
+    if not isinstance(template, str) or template.count(PLAIN_TARGET) != 1:
+        raise ValueError(
+            f"target_template: expected a str with '{PLAIN_TARGET}' exactly once, e.g. "
+            f"'The claim: {PLAIN_TARGET}', got {template!r:.80}"
+        )
+    return template
+
+
+def encode_pairs(
+    tokenizer: Any,
+    texts: Sequence[str],
+    targets: Sequence[str],
+    *,
+    max_length: int,
+    text_first: bool = False,
+    target_template: str = PLAIN_TARGET,
+) -> tuple[dict[str, list[list[int]]], list[int]]:
+    """Tokenize (text, target) pairs as one model input each: the target, put into
+    ``target_template``, and the text as a sentence pair, in the order ``text_first`` says.
+
+    The target is never cut; a text too long for ``max_length`` keeps its first tokens.
+
+    Returns:
+        The encodings (``input_ids``, ``attention_mask`` and, where the model has them,
+        ``token_type_ids``) and the positions of the texts that were cut.
+    """
+    prompts = [target_template.replace(PLAIN_TARGET, target) for target in targets]
+    special = tokenizer.num_special_tokens_to_add(pair=True)
+    unique = sorted(set(prompts))
+    lengths = [len(ids) for ids in tokenizer(unique, add_special_tokens=False)["input_ids"]]
+    longest, prompt = max(zip(lengths, unique, strict=True))
+    if longest + special + 1 > max_length:
+        raise ValueError(
+            f"targets: {prompt[:60]!r} is {longest} tokens long, which leaves no room for the "
+            f"text within max_length={max_length}; shorten the target or raise max_length"
+        )
+    first, second = (list(texts), prompts) if text_first else (prompts, list(texts))
+    keys = ("input_ids", "attention_mask", "token_type_ids")
+    encodings = {k: list(v) for k, v in tokenizer(first, second).items() if k in keys}
+    long = [i for i, ids in enumerate(encodings["input_ids"]) if len(ids) > max_length]
+    if long:
+        cut = tokenizer(
+            [first[i] for i in long],
+            [second[i] for i in long],
+            truncation="only_first" if text_first else "only_second",
+            max_length=max_length,
+        )
+        for k in encodings:
+            for j, i in enumerate(long):
+                encodings[k][i] = cut[k][j]
+    return encodings, long
+
+
 class StanceClassifier:
     """Classifies the stance of texts toward free-text targets.
 
-    The target and the text are given to the transformer as a sentence pair (target first).
-    The target is never truncated; a text longer than what is left of ``max_length`` keeps its
-    first tokens and the rest is dropped, with one warning per call.
+    The target and the text are given to the transformer as a sentence pair: target first
+    unless ``text_first``, the target put into ``target_template``. The target is never
+    truncated; a text longer than what is left of ``max_length`` keeps its first tokens and the
+    rest is dropped, with one warning per call.
 
     Example:
         >>> clf = StanceClassifier.from_pretrained("models/stancer-minilm-l6")  # doctest: +SKIP
@@ -87,6 +145,10 @@ class StanceClassifier:
         num_threads: Threads torch may use for inference; ``None`` leaves torch's setting.
         temperature: Logits are divided by it before the softmax (fitted on validation data by
             `stancer.calibration.fit_temperature`; 1.0 leaves them as they are).
+        text_first: Give the model (text, target) rather than (target, text).
+        target_template: How the target is put to the model, with ``{target}`` where it goes
+            (e.g. ``"The claim: {target}"``). Both must match what the model was trained with;
+            `from_pretrained` reads them from the model folder.
     """
 
     def __init__(
@@ -97,9 +159,13 @@ class StanceClassifier:
         max_length: int = _DEFAULT_MAX_LENGTH,
         num_threads: int | None = None,
         temperature: float = 1.0,
+        text_first: bool = False,
+        target_template: str = PLAIN_TARGET,
     ) -> None:
         if not temperature > 0:
             raise ValueError(f"temperature: expected a positive number, got {temperature!r}")
+        self.text_first = text_first
+        self.target_template = check_template(target_template)
         self.model = model
         self.tokenizer = tokenizer
         self.max_length = max_length
@@ -162,9 +228,14 @@ class StanceClassifier:
             )
         length = max_length or meta.get("max_length") or _DEFAULT_MAX_LENGTH
         length = min(length, getattr(tokenizer, "model_max_length", length) or length)
-        temperature = float(meta.get("temperature", 1.0))
         return cls(
-            model, tokenizer, max_length=length, num_threads=num_threads, temperature=temperature
+            model,
+            tokenizer,
+            max_length=length,
+            num_threads=num_threads,
+            temperature=float(meta.get("temperature", 1.0)),
+            text_first=bool(meta.get("text_first", False)),
+            target_template=meta.get("target_template", PLAIN_TARGET),
         )
 
     def save_pretrained(
@@ -191,7 +262,13 @@ class StanceClassifier:
             "torch_version": torch.__version__,
             "max_length": self.max_length,
             "temperature": self.temperature,
-            "input_format": "target [SEP] text",
+            "input_format": " [SEP] ".join(
+                ("text", self.target_template)
+                if self.text_first
+                else (self.target_template, "text")
+            ),
+            "text_first": self.text_first,
+            "target_template": self.target_template,
             "labels": list(self.classes_),
         }
         model = self.model
@@ -245,7 +322,12 @@ class StanceClassifier:
         with tempfile.TemporaryDirectory() as start:
             self.save_pretrained(start)
             config = Config(
-                model=ModelConfig(model_name_or_path=start, max_length=self.max_length),
+                model=ModelConfig(
+                    model_name_or_path=start,
+                    max_length=self.max_length,
+                    text_first=self.text_first,
+                    target_template=self.target_template,
+                ),
                 data=DataConfig(train=specs, validation=list(validation or [])),
                 training=TrainingConfig(
                     output_dir=str(output_dir), **{"save_dtype": "float32", **training}
@@ -319,34 +401,18 @@ class StanceClassifier:
         return self.classes_[probs.argmax(axis=1)] if len(probs) else np.array([], dtype=str)
 
     def _encode(self, pairs: list[tuple[str, str]]) -> dict[str, list[list[int]]]:
-        """Tokenize pairs as (target, text): the target whole, the text cut to fit ``max_length``."""
-        special = self.tokenizer.num_special_tokens_to_add(pair=True)
-        unique_targets = sorted({t for _, t in pairs})
-        target_ids = self.tokenizer(unique_targets, add_special_tokens=False)["input_ids"]
-        longest, target = max(
-            (len(ids), t) for ids, t in zip(target_ids, unique_targets, strict=True)
+        """Tokenize pairs in the model's input format; warn once if texts had to be cut."""
+        encodings, cut = encode_pairs(
+            self.tokenizer,
+            [text for text, _ in pairs],
+            [target for _, target in pairs],
+            max_length=self.max_length,
+            text_first=self.text_first,
+            target_template=self.target_template,
         )
-        if longest + special + 1 > self.max_length:
-            raise ValueError(
-                f"targets: {target[:60]!r} is {longest} tokens long, which leaves no room for the "
-                f"text within max_length={self.max_length}; shorten the target or raise max_length"
-            )
-        keys = ("input_ids", "attention_mask", "token_type_ids")
-        encodings = self.tokenizer([t for _, t in pairs], [x for x, _ in pairs])
-        encodings = {k: list(v) for k, v in encodings.items() if k in keys}
-        long = [i for i, ids in enumerate(encodings["input_ids"]) if len(ids) > self.max_length]
-        if long:
-            cut = self.tokenizer(
-                [pairs[i][1] for i in long],
-                [pairs[i][0] for i in long],
-                truncation="only_second",
-                max_length=self.max_length,
-            )
-            for k in encodings:
-                for j, i in enumerate(long):
-                    encodings[k][i] = cut[k][j]
+        if cut:
             warnings.warn(
-                f"{len(long)} of {len(pairs)} texts were longer than max_length={self.max_length} "
+                f"{len(cut)} of {len(pairs)} texts were longer than max_length={self.max_length} "
                 "tokens together with their target; only their first tokens were classified",
                 stacklevel=3,
             )

@@ -14,15 +14,17 @@ from typing import Any
 import numpy as np
 import torch
 from datasets import Dataset, concatenate_datasets
+from transformers import TrainerCallback
 
 from stancer.calibration import calibrate
-from stancer.config import Config
+from stancer.config import Config, ModelConfig
 from stancer.data.mixtures import load_mixture, load_spec, map_unrelated
 from stancer.data.splits import split_by_target
 from stancer.evaluation import hardware
+from stancer.exceptions import ConfigError
 from stancer.metrics import stance_metrics
 from stancer.model_card import write_model_card
-from stancer.modeling import StanceClassifier, resolve_pretrained
+from stancer.modeling import StanceClassifier, encode_pairs, resolve_pretrained
 from stancer.stance import LABELS
 
 logger = logging.getLogger(__name__)
@@ -59,19 +61,43 @@ def load_training_data(config: Config) -> tuple[Dataset, Dataset | None, dict[st
     return train_data, eval_data, mixture.report
 
 
-def _tokenize(
-    dataset: Dataset, tokenizer: Any, max_length: int, labels: tuple[str, ...]
-) -> Dataset:
+def _tokenize(dataset: Dataset, tokenizer: Any, m: ModelConfig, labels: tuple[str, ...]) -> Dataset:
+    """Encode rows exactly as `StanceClassifier` will at inference (`encode_pairs`)."""
     label2id = {label: i for i, label in enumerate(labels)}
 
     def encode(batch: dict[str, list]) -> dict[str, list]:
-        encoded = tokenizer(
-            batch["target"], batch["text"], truncation="only_second", max_length=max_length
+        encoded, _ = encode_pairs(
+            tokenizer,
+            batch["text"],
+            batch["target"],
+            max_length=m.max_length,
+            text_first=m.text_first,
+            target_template=m.target_template,
         )
         encoded["labels"] = [label2id[label] for label in batch["label"]]
         return encoded
 
     return dataset.map(encode, batched=True, remove_columns=dataset.column_names)
+
+
+def _weighted_loss(dataset: Dataset, labels: tuple[str, ...]) -> Callable[..., torch.Tensor]:
+    """Cross-entropy with "balanced" class weights, n / (classes x count), from ``dataset``."""
+    column = list(dataset["label"])
+    counts = np.array([column.count(label) for label in labels], dtype=np.float64)
+    present = counts > 0
+    weights = np.zeros_like(counts)
+    weights[present] = counts.sum() / (present.sum() * counts[present])
+    logger.info("class weights: %s", dict(zip(labels, weights.round(3).tolist(), strict=True)))
+    weight = torch.tensor(weights, dtype=torch.float32)
+
+    def loss(outputs: Any, gold: torch.Tensor, num_items_in_batch: Any = None) -> torch.Tensor:
+        logits = outputs.logits.float()
+        total = torch.nn.functional.cross_entropy(
+            logits, gold, weight=weight.to(logits.device), reduction="sum"
+        )
+        return total / (num_items_in_batch if num_items_in_batch is not None else len(gold))
+
+    return loss
 
 
 def _metrics_for(labels: tuple[str, ...]) -> Callable[[Any], dict[str, float]]:
@@ -96,6 +122,7 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
         AutoModelForSequenceClassification,
         AutoTokenizer,
         DataCollatorWithPadding,
+        EarlyStoppingCallback,
         Trainer,
         TrainingArguments,
         set_seed,
@@ -104,6 +131,11 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
     t, m = config.training, config.model
     set_seed(t.seed)
     train_data, eval_data, mixture_report = load_training_data(config)
+    if t.early_stopping_patience and eval_data is None:
+        raise ConfigError(
+            "training.early_stopping_patience needs validation data: set data.validation or "
+            "data.heldout_target_fraction"
+        )
     labels = LABELS + (("unrelated",) if config.data.unrelated == "keep" else ())
     base = resolve_pretrained(m.model_name_or_path)
     tokenizer = AutoTokenizer.from_pretrained(base)
@@ -147,13 +179,17 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
     trainer = Trainer(
         model=model,
         args=args,
-        train_dataset=_tokenize(train_data, tokenizer, m.max_length, labels),
-        eval_dataset=_tokenize(eval_data, tokenizer, m.max_length, labels)
-        if eval_data is not None
-        else None,
+        train_dataset=_tokenize(train_data, tokenizer, m, labels),
+        eval_dataset=_tokenize(eval_data, tokenizer, m, labels) if eval_data is not None else None,
         data_collator=DataCollatorWithPadding(tokenizer),
         processing_class=tokenizer,
         compute_metrics=_metrics_for(labels),
+        compute_loss_func=_weighted_loss(train_data, labels)
+        if t.class_weights == "balanced"
+        else None,
+        callbacks=[EarlyStoppingCallback(t.early_stopping_patience)]
+        if t.early_stopping_patience
+        else None,
     )
     sizes = {
         "train_rows": len(train_data),
@@ -161,6 +197,25 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
         "mixture": mixture_report,
     }
     return trainer, eval_data, sizes
+
+
+#: The run's log, one JSON line per logged step, in the checkpoint folder and then the model's.
+LOG_FILE = "train_log.jsonl"
+
+
+class _LogFile(TrainerCallback):
+    """Appends what the `Trainer` logs (loss, learning rate, validation metrics) to a JSON-lines
+    file; a resumed run goes on appending to the same file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def on_log(self, args: Any, state: Any, control: Any, logs: Any = None, **kwargs: Any) -> None:
+        if state.is_world_process_zero and logs:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            entry = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "step": state.global_step, **logs}
+            with self.path.open("a") as handle:
+                handle.write(json.dumps(entry) + "\n")
 
 
 def _last_checkpoint(folder: Path) -> str | None:
@@ -180,6 +235,8 @@ def train(config: Config, *, progress: bool = True) -> Path:
     """
     out = Path(config.training.output_dir)
     trainer, eval_data, sizes = build_trainer(config, progress=progress)
+    log_file = Path(trainer.args.output_dir) / LOG_FILE
+    trainer.add_callback(_LogFile(log_file))
     resume = _last_checkpoint(Path(trainer.args.output_dir))
     if resume:
         logger.info("resuming from %s", resume)
@@ -190,8 +247,13 @@ def train(config: Config, *, progress: bool = True) -> Path:
     if not trainer.is_world_process_zero():  # under torchrun, only the first process writes
         return out
 
+    m = config.model
     classifier = StanceClassifier(
-        trainer.model, trainer.processing_class, max_length=config.model.max_length
+        trainer.model,
+        trainer.processing_class,
+        max_length=m.max_length,
+        text_first=m.text_first,
+        target_template=m.target_template,
     )
     fit = None
     if eval_data is not None:  # temperature scaling on the validation set
@@ -215,6 +277,7 @@ def train(config: Config, *, progress: bool = True) -> Path:
         "benchmarks": {},
     }
     (staging / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
+    shutil.copyfile(log_file, staging / LOG_FILE)
     write_model_card(staging)
     # Swap the complete folder into place, so that a crash never leaves a half-written model.
     previous = out.with_name(out.name + ".previous")

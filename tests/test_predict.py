@@ -180,3 +180,39 @@ def test_calibrate_fits_a_temperature_that_lowers_ece(tiny_model_dir) -> None:
     report = calibrate(clf, texts, [TARGET] * 60, labels)
     assert clf.temperature == report["temperature"] > 0
     assert report["ece_after"] <= report["ece_before"] + 1e-9
+
+
+def test_input_format_orders_the_pair_and_applies_the_template(tiny_model_dir) -> None:
+    from stancer.modeling import encode_pairs
+
+    clf = StanceClassifier.from_pretrained(tiny_model_dir)
+    tok = clf.tokenizer
+    encoded, cut = encode_pairs(
+        tok, ["we support it"], ["nato"], max_length=64, target_template="join {target} now"
+    )
+    assert encoded["input_ids"][0] == tok("join nato now", "we support it")["input_ids"]
+    encoded, _ = encode_pairs(tok, ["we support it"], ["nato"], max_length=64, text_first=True)
+    assert encoded["input_ids"][0] == tok("we support it", "nato")["input_ids"] and cut == []
+    # Text first, too long: the text is cut and the target is kept whole at the end.
+    encoded, cut = encode_pairs(tok, ["x" * 100], ["nato"], max_length=20, text_first=True)
+    ids, target = encoded["input_ids"][0], tok("nato", add_special_tokens=False)["input_ids"]
+    assert cut == [0] and len(ids) == 20 and ids[-1 - len(target) : -1] == target
+
+
+def test_input_format_round_trips_and_changes_predictions(tiny_model_dir, tmp_path) -> None:
+    plain = StanceClassifier.from_pretrained(tiny_model_dir)
+    other = StanceClassifier(
+        plain.model, plain.tokenizer, text_first=True, target_template="we support {target}"
+    )
+    other.save_pretrained(tmp_path / "m")
+    loaded = StanceClassifier.from_pretrained(tmp_path / "m")
+    assert loaded.text_first and loaded.target_template == "we support {target}"
+    pair = (["not now"], "ukraine")
+    assert np.allclose(loaded.predict_proba(*pair), other.predict_proba(*pair), atol=1e-6)
+    assert not np.allclose(loaded.predict_proba(*pair), plain.predict_proba(*pair))
+
+
+@pytest.mark.parametrize("template", ["no placeholder", "{target} and {target}", "{text}"])
+def test_a_template_without_one_target_slot_is_an_error(tiny, template) -> None:
+    with pytest.raises(ValueError, match=r"target_template: expected a str with '\{target\}'"):
+        StanceClassifier(tiny.model, tiny.tokenizer, target_template=template)

@@ -24,6 +24,7 @@ MODEL_FILES = {
     "README.md",
     "metrics.json",
     "training_config.yaml",
+    "train_log.jsonl",
 }
 
 
@@ -82,6 +83,9 @@ def test_a_stopped_run_resumes_from_its_last_checkpoint(tiny_model_dir, csv_data
     folder = train(_config(tiny_model_dir, csv_data, tmp_path, max_steps=4), progress=False)
     metrics = json.loads((folder / "metrics.json").read_text())["training"]
     assert metrics["resumed_from"] == "checkpoint-2" and metrics["global_steps"] == 4
+    # The log runs on across the restart: losses of steps 1-2 from the first run, 3-4 from the second.
+    log = [json.loads(line) for line in (folder / "train_log.jsonl").read_text().splitlines()]
+    assert [e["step"] for e in log if "loss" in e] == [1, 2, 3, 4]
 
 
 def test_training_script_smoke(tiny_model_dir, csv_data, tmp_path) -> None:
@@ -209,3 +213,87 @@ def test_fit_is_the_same_training_path(tiny_model_dir, csv_data, tmp_path) -> No
         after,
         rtol=1e-5,
     )
+
+
+def test_the_input_format_is_trained_saved_and_used_for_prediction(
+    tiny_model_dir, csv_data, tmp_path
+) -> None:
+    from stancer.modeling import encode_pairs
+    from stancer.training import build_trainer
+
+    config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=2)
+    config.model.text_first, config.model.target_template = True, "we support {target}"
+    trainer, _, _ = build_trainer(config, progress=False)
+    folder = train(config, progress=False)
+    clf = StanceClassifier.from_pretrained(folder)
+    assert clf.text_first and clf.target_template == "we support {target}"
+    rows = pd.read_csv(csv_data["train"])
+    pairs = list(zip(rows.text, rows.target, strict=True))
+    expected, _ = encode_pairs(
+        clf.tokenizer,
+        list(rows.text),
+        list(rows.target),
+        max_length=32,
+        text_first=True,
+        target_template="we support {target}",
+    )
+    assert clf._encode(pairs)["input_ids"] == expected["input_ids"]
+    trained_on = sorted(trainer.train_dataset["input_ids"])
+    assert trained_on == sorted(expected["input_ids"])
+    assert clf.tokenizer.decode(trained_on[0]).endswith(
+        "[SEP] we support ukraine should join nato [SEP]"
+    )
+
+
+def test_balanced_class_weights_follow_the_training_counts() -> None:
+    import torch
+    from datasets import Dataset
+    from transformers.modeling_outputs import SequenceClassifierOutput
+
+    from stancer.training import _weighted_loss
+
+    data = Dataset.from_dict({"label": ["favor"] * 6 + ["against"] * 2 + ["neutral"] * 4})
+    loss = _weighted_loss(data, ("favor", "against", "neutral"))
+    logits = torch.tensor([[0.0, 2.0, 0.0], [0.0, 0.0, 1.0]])
+    gold = torch.tensor([1, 0])
+    weights = torch.tensor([12 / (3 * 6), 12 / (3 * 2), 12 / (3 * 4)])
+    per_row = torch.nn.functional.cross_entropy(logits, gold, reduction="none")
+    expected = (per_row * weights[gold]).sum() / 2
+    assert torch.allclose(loss(SequenceClassifierOutput(logits=logits), gold), expected)
+
+
+def test_class_weighted_training_runs(tiny_model_dir, csv_data, tmp_path) -> None:
+    config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=2)
+    config.training.class_weights = "balanced"
+    folder = train(config, progress=False)
+    metrics = json.loads((folder / "metrics.json").read_text())["training"]
+    assert metrics["global_steps"] == 2 and np.isfinite(metrics["train_loss"])
+
+
+def test_early_stopping_ends_a_run_that_stops_improving(tiny_model_dir, csv_data, tmp_path) -> None:
+    config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=40)
+    config.training.learning_rate = 1e-12  # the validation metric cannot move
+    config.training.early_stopping_patience = 1
+    folder = train(config, progress=False)
+    # Evaluations at steps 2 and 4: no improvement at 4 exhausts a patience of 1.
+    assert json.loads((folder / "metrics.json").read_text())["training"]["global_steps"] == 4
+
+
+def test_early_stopping_without_validation_data_is_explained(
+    tiny_model_dir, csv_data, tmp_path
+) -> None:
+    config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=2)
+    config.data.validation, config.training.early_stopping_patience = [], 2
+    with pytest.raises(ValueError, match="early_stopping_patience needs validation data"):
+        train(config, progress=False)
+
+
+def test_the_same_config_and_seed_give_the_same_model(tiny_model_dir, csv_data, tmp_path) -> None:
+    probs = []
+    for run in ("a", "b"):
+        folder = train(
+            _config(tiny_model_dir, csv_data, tmp_path / run, max_steps=3), progress=False
+        )
+        clf = StanceClassifier.from_pretrained(folder)
+        probs.append(clf.predict_proba(["we support it", "never"], "ukraine should join nato"))
+    np.testing.assert_array_equal(probs[0], probs[1])
