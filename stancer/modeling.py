@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 
 #: The pair length used when a model folder records none.
 _DEFAULT_MAX_LENGTH = 256
-#: The target as the model sees it, before any template is applied.
+#: Where the target goes in a target template; a template of just this leaves the target as it is.
 PLAIN_TARGET = "{target}"
 
 
