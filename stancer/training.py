@@ -14,7 +14,17 @@ from typing import Any
 import numpy as np
 import torch
 from datasets import Dataset, concatenate_datasets
-from transformers import TrainerCallback
+from transformers import (
+    AutoModelForSequenceClassification,
+    AutoTokenizer,
+    DataCollatorWithPadding,
+    EarlyStoppingCallback,
+    Trainer,
+    TrainerCallback,
+    TrainingArguments,
+    set_seed,
+)
+from transformers.trainer_utils import get_last_checkpoint
 
 from stancer.calibration import calibrate
 from stancer.config import Config, ModelConfig
@@ -118,16 +128,6 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
     Returns:
         The trainer, the validation rows (untokenised; None without validation), and data sizes.
     """
-    from transformers import (
-        AutoModelForSequenceClassification,
-        AutoTokenizer,
-        DataCollatorWithPadding,
-        EarlyStoppingCallback,
-        Trainer,
-        TrainingArguments,
-        set_seed,
-    )
-
     t, m = config.training, config.model
     set_seed(t.seed)
     train_data, eval_data, mixture_report = load_training_data(config)
@@ -219,8 +219,6 @@ class _LogFile(TrainerCallback):
 
 
 def _last_checkpoint(folder: Path) -> str | None:
-    from transformers.trainer_utils import get_last_checkpoint
-
     return get_last_checkpoint(str(folder)) if folder.is_dir() else None
 
 
