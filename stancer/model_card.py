@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 #: Benchmark result keys shown in the card's table, with their column titles.
 CARD_COLUMNS = {
     "f_avg": "F_avg",
@@ -40,6 +42,11 @@ def benchmark_table(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _train_specs(settings: str) -> list[str]:
+    """The training data specs of a saved training config (a list, or a mapping spec → weight)."""
+    return list((yaml.safe_load(settings or "{}") or {}).get("data", {}).get("train", []))
+
+
 def write_model_card(folder: str | Path) -> Path:
     """(Re)write ``README.md`` in a model folder from the facts saved beside it."""
     folder = Path(folder)
@@ -49,11 +56,12 @@ def write_model_card(folder: str | Path) -> Path:
     training = metrics.get("training", {})
     benchmarks = metrics.get("benchmarks", {})
     validation = training.get("validation", {})
-    settings = (
-        (folder / "training_config.yaml").read_text()
-        if (folder / "training_config.yaml").is_file()
-        else ""
+    settings, start_settings = (
+        (folder / name).read_text() if (folder / name).is_file() else ""
+        for name in ("training_config.yaml", "start_training_config.yaml")
     )
+    trained_on = dict.fromkeys(_train_specs(start_settings) + _train_specs(settings))
+    continued = meta.get("continued_from")
 
     card = [
         "---",
@@ -67,8 +75,10 @@ def write_model_card(folder: str | Path) -> Path:
         "A stance classifier: given a target proposition and a text, the probability that the text "
         f"argues {', '.join(meta.get('labels', []))} toward it.",
         "",
-        f"- Base model: `{meta.get('base_model', 'unknown')}`; input `{meta.get('input_format', '')}`, "
-        f"at most {meta.get('max_length')} tokens (the text is cut, never the target).",
+        f"- Base model: `{meta.get('base_model', 'unknown')}`"
+        + (f", fine-tuned in two stages (continued from `{continued}`)" if continued else "")
+        + f"; input `{meta.get('input_format', '')}`, at most {meta.get('max_length')} tokens "
+        "(the text is cut, never the target).",
         f"- Saved by stancer {meta.get('version')}, transformers {meta.get('transformers_version')}, "
         f"torch {meta.get('torch_version')}; weights in {config.get('dtype', 'float32')}.",
         "",
@@ -118,7 +128,7 @@ def write_model_card(folder: str | Path) -> Path:
             "",
             "## Training",
             "",
-            f"- {training.get('train_rows')} training rows, {training.get('validation_rows')} validation rows; "
+            f"- {'This run (stage 2): ' if continued else ''}{training.get('train_rows')} training rows, {training.get('validation_rows')} validation rows; "
             f"{training.get('global_steps')} steps in {training.get('train_seconds')} s on {training.get('hardware')}.",
             "- Validation (best checkpoint): "
             + ", ".join(
@@ -127,6 +137,17 @@ def write_model_card(folder: str | Path) -> Path:
                 if k in ("macro_f1", "f_avg", "accuracy")
             ),
             "",
+        ]
+        if start_settings:
+            card += [
+                f"Stage 1, the model it continues from (`{continued}`), was trained with:",
+                "",
+                "```yaml",
+                start_settings.rstrip(),
+                "```",
+                "",
+            ]
+        card += [
             "The configuration that reproduces it (`training/train.py --config <this file>`):",
             "",
             "```yaml",
@@ -137,9 +158,10 @@ def write_model_card(folder: str | Path) -> Path:
         "",
         "## Limits",
         "",
-        "Trained on tweets (SemEval-2016) and news comments (VAST); news quotes are shorter and more "
-        "hedged, so treat scores near the decision boundary with care. Datasets' terms of use apply "
-        "to the training data, which is not redistributed here.",
+        (f"Trained on {', '.join(f'`{spec}`' for spec in trained_on)}; " if trained_on else "")
+        + "news quotes are shorter and more hedged than tweets and comments, so treat scores near "
+        "the decision boundary with care. Datasets' terms of use apply to the training data, which "
+        "is not redistributed here.",
         "",
     ]
     path = folder / "README.md"

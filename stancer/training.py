@@ -159,6 +159,7 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
         learning_rate=t.learning_rate,
         per_device_train_batch_size=t.per_device_train_batch_size,
         per_device_eval_batch_size=t.per_device_eval_batch_size,
+        train_sampling_strategy="group_by_length" if t.group_by_length else "random",
         weight_decay=t.weight_decay,
         warmup_steps=t.warmup_ratio,
         eval_strategy=strategy if eval_data is not None else "no",
@@ -218,6 +219,19 @@ class _LogFile(TrainerCallback):
                 handle.write(json.dumps(entry) + "\n")
 
 
+#: A continued run keeps the training config of the model it started from under this name.
+START_CONFIG_FILE = "start_training_config.yaml"
+
+
+def _lineage(start: str, model: Any) -> dict[str, str]:
+    """``base_model`` (the pretrained encoder) and, for a run that continues a stance model,
+    ``continued_from`` (that model), for the saved model's metadata."""
+    earlier = getattr(model.config, "stancer", None) or {}
+    if earlier.get("base_model"):
+        return {"base_model": earlier["base_model"], "continued_from": start}
+    return {"base_model": start}
+
+
 def _last_checkpoint(folder: Path) -> str | None:
     return get_last_checkpoint(str(folder)) if folder.is_dir() else None
 
@@ -259,8 +273,13 @@ def train(config: Config, *, progress: bool = True) -> Path:
     staging = out.with_name(out.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     dtype = torch.float16 if config.training.save_dtype == "float16" else None
-    classifier.save_pretrained(staging, dtype=dtype, base_model=config.model.model_name_or_path)
+    classifier.save_pretrained(
+        staging, dtype=dtype, **_lineage(m.model_name_or_path, trainer.model)
+    )
     (staging / "training_config.yaml").write_text(config.to_yaml())
+    start_config = Path(resolve_pretrained(m.model_name_or_path)) / "training_config.yaml"
+    if start_config.is_file():  # continued from a stance model: keep how that one was trained
+        shutil.copyfile(start_config, staging / START_CONFIG_FILE)
     metrics = {
         "training": {
             **sizes,

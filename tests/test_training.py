@@ -69,12 +69,29 @@ def test_training_writes_a_complete_model_folder(tiny_model_dir, csv_data, tmp_p
     assert fit["rows"] == 24 and fit["ece_after"] <= fit["ece_before"] + 1e-9
     assert StanceClassifier.from_pretrained(folder).temperature == pytest.approx(fit["temperature"])
     config = json.loads((folder / "config.json").read_text())
-    assert config["dtype"] == "float16" and config["stancer"]["base_model"] == str(tiny_model_dir)
+    assert config["dtype"] == "float16"
+    # The tiny model is itself a stance model: the run records it and the encoder under it.
+    assert config["stancer"]["base_model"] == "tiny-random-bert"
+    assert config["stancer"]["continued_from"] == str(tiny_model_dir)
     assert Config.from_yaml(folder / "training_config.yaml").training.max_steps == 4
     probs = StanceClassifier.from_pretrained(folder).predict_proba(
         ["we support it"], "ukraine should join nato"
     )
     assert probs.shape == (1, 3)
+
+
+def test_a_continued_run_keeps_the_first_stage_config(tiny_model_dir, csv_data, tmp_path) -> None:
+    first = train(_config(tiny_model_dir, csv_data, tmp_path / "one", max_steps=2), progress=False)
+    config = _config(first, csv_data, tmp_path / "two", max_steps=2)
+    config.data.train = {csv_data["dev"]: 1.0}
+    config.data.validation = [csv_data["train"]]
+    second = train(config, progress=False)
+    assert (second / "start_training_config.yaml").read_text() == (
+        first / "training_config.yaml"
+    ).read_text()
+    card = (second / "README.md").read_text()
+    assert f"continued from `{first}`" in card and "Stage 1, the model it continues from" in card
+    assert f"Trained on `{csv_data['train']}`, `{csv_data['dev']}`" in card
 
 
 def test_a_stopped_run_resumes_from_its_last_checkpoint(tiny_model_dir, csv_data, tmp_path) -> None:
@@ -297,3 +314,25 @@ def test_the_same_config_and_seed_give_the_same_model(tiny_model_dir, csv_data, 
         clf = StanceClassifier.from_pretrained(folder)
         probs.append(clf.predict_proba(["we support it", "never"], "ukraine should join nato"))
     np.testing.assert_array_equal(probs[0], probs[1])
+
+
+def test_grouping_by_length_pads_less(tiny_model_dir, tmp_path) -> None:
+    from stancer.training import build_trainer
+
+    short, long = "we support it", "we support it " * 10
+    # Enough rows for the sampler's sorted windows (its "megabatches") to span several batches.
+    texts = [f"{long if i % 2 else short} {i}" for i in range(96)]
+    data = tmp_path / "mixed.csv"
+    labels = ["favor", "against", "neutral"] * 32
+    pd.DataFrame({"text": texts, "target": "nato", "label": labels}).to_csv(data, index=False)
+    padded = {}
+    for grouped in (False, True):
+        config = _config(tiny_model_dir, {"train": str(data), "dev": ""}, tmp_path, max_steps=6)
+        config.data.validation = []
+        config.model.max_length = 128
+        config.training.group_by_length = grouped
+        trainer, _, _ = build_trainer(config, progress=False)
+        batches = list(trainer.get_train_dataloader())
+        assert sum(len(b["input_ids"]) for b in batches) == 96  # every row, once
+        padded[grouped] = sum(b["input_ids"].numel() for b in batches)
+    assert padded[True] < padded[False]
