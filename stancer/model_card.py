@@ -42,6 +42,10 @@ def benchmark_table(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+#: A model continued from a stance model keeps that model's training config under this name.
+START_CONFIG_FILE = "start_training_config.yaml"
+
+
 def _train_specs(settings: str) -> list[str]:
     """The training data specs of a saved training config (a list, or a mapping spec → weight)."""
     return list((yaml.safe_load(settings or "{}") or {}).get("data", {}).get("train", []))
@@ -58,7 +62,7 @@ def write_model_card(folder: str | Path) -> Path:
     validation = training.get("validation", {})
     settings, start_settings = (
         (folder / name).read_text() if (folder / name).is_file() else ""
-        for name in ("training_config.yaml", "start_training_config.yaml")
+        for name in ("training_config.yaml", START_CONFIG_FILE)
     )
     trained_on = dict.fromkeys(_train_specs(start_settings) + _train_specs(settings))
     continued = meta.get("continued_from")

@@ -33,7 +33,7 @@ from stancer.data.splits import split_by_target
 from stancer.evaluation import hardware
 from stancer.exceptions import ConfigError
 from stancer.metrics import stance_metrics
-from stancer.model_card import write_model_card
+from stancer.model_card import START_CONFIG_FILE, write_model_card
 from stancer.modeling import StanceClassifier, encode_pairs, resolve_pretrained
 from stancer.stance import LABELS
 
@@ -217,10 +217,6 @@ class _LogFile(TrainerCallback):
             entry = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "step": state.global_step, **logs}
             with self.path.open("a") as handle:
                 handle.write(json.dumps(entry) + "\n")
-
-
-#: A continued run keeps the training config of the model it started from under this name.
-START_CONFIG_FILE = "start_training_config.yaml"
 
 
 def _lineage(start: str, model: Any) -> dict[str, str]:
