@@ -11,6 +11,7 @@ from stancer.baselines import EmbeddingBaseline, MajorityBaseline, NliZeroShot, 
 from stancer.data.registry import BENCHMARKS, load_benchmark
 from stancer.evaluation import environment, evaluate, load_eval_split, parse_data_spec
 from stancer.exceptions import StancerError
+from stancer.suites import SILVER, SUITE_METRIC, SUITES, suite_scores, suite_specs
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ def run_bench(
     models: Sequence[str | None],
     data: Sequence[str],
     *,
+    suites: Sequence[str] = (),
     baselines: Sequence[str] = (),
     nli_models: Sequence[str] = (),
     data_dir: str | None = None,
@@ -90,6 +92,8 @@ def run_bench(
     Args:
         models: Shipped model names, model folders or hub ids; ``None`` is the shipped default.
         data: ``name[:split]`` specs (split defaults to ``test``) or ``all``.
+        suites: Names from `stancer.suites.SUITES`: their sets are scored too, and each suite's
+            mean macro-F1 per model is reported under ``suites``.
         baselines: Names from `BASELINES` (or ``all``), each trained on the dataset's ``train``
             split (sampled down to ``train_limit`` rows).
         nli_models: NLI models for the zero-shot baseline.
@@ -98,16 +102,20 @@ def run_bench(
             pairs from the first data spec, against the plain transformers pipeline.
 
     Returns:
-        ``{"settings", "environment", "results": [...], "speed": {model: {...}}}``.
+        ``{"settings", "environment", "results": [...], "suites": {name: {model: {...}}},
+        "speed": {model: {...}}}``.
     """
     from stancer.api import load_model, resolve_model
 
-    specs = expand_data(data)
+    specs = list(dict.fromkeys(expand_data(data) + suite_specs(suites)))
+    if not specs:
+        raise StancerError("nothing to score: give data specs (--data) or suites (--suite)")
     chosen = expand_baselines(baselines)
     model_paths = [resolve_model(m) for m in models]
     settings: dict[str, Any] = {
         "models": model_paths,
         "data": specs,
+        "suites": list(suites),
         "baselines": chosen,
         "nli_models": list(nli_models),
         "limit": limit,
@@ -153,6 +161,7 @@ def run_bench(
         "settings": settings,
         "environment": environment(batch_size),
         "results": results,
+        "suites": {name: suite_scores(name, results) for name in suites},
         "quotes": quotes,
     }
     if speed and specs:
@@ -171,8 +180,28 @@ def _fmt(value: float | None) -> str:
     return "" if value is None else f"{value:.3f}"
 
 
+def suite_table(name: str, scores: dict[str, dict[str, Any]]) -> list[list[str]]:
+    """Rows of one suite: each set's macro-F1 per model (per-class F1 favor / against / neutral
+    beside it), then the mean."""
+    rows = []
+    for spec in SUITES[name]:
+        cells = []
+        for entry in scores.values():
+            s = entry["sets"].get(spec)
+            per_class = " / ".join(
+                "–" if s is None or s[k] is None else f"{s[k]:.2f}"
+                for k in ("f1_favor", "f1_against", "f1_neutral")
+            )
+            cells.append("" if s is None else f"{s[SUITE_METRIC]:.3f} ({per_class})")
+        silver = " (silver)" if spec.partition(":")[0] in SILVER else ""
+        rows.append([spec + silver, *cells])
+    rows.append([f"mean ({name})", *(_fmt(e["mean"]) for e in scores.values())])
+    return rows
+
+
 def format_tables(report: dict[str, Any], *, markdown: bool = False) -> str:
-    """The models × datasets table of official metrics, then one detail row per result."""
+    """The suites' tables, the models × datasets table of official metrics, then one detail row
+    per result."""
     results = report["results"]
     models = list(dict.fromkeys(r["model"] for r in results))
     specs = list(dict.fromkeys(r["data"] for r in results))
@@ -200,7 +229,15 @@ def format_tables(report: dict[str, Any], *, markdown: bool = False) -> str:
                 cell += f" ({r['primary_metric']}, collapsed)"
             row.append(cell)
         main_rows.append(row)
-    lines = table(["data", "official metric", *models], main_rows) if results else []
+    lines = []
+    for name, scores in report.get("suites", {}).items():
+        lines += [
+            f"Suite {name}: macro-F1 per set (F1 favor / against / neutral) and the mean; "
+            "silver = model-made labels.",
+            *table(["data", *scores], suite_table(name, scores)),
+            "",
+        ]
+    lines += table(["data", "official metric", *models], main_rows) if results else []
     for q in report.get("quotes", []):
         m = q["metrics"]
         rows = [

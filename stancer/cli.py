@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from stancer.exceptions import StancerError
+from stancer.suites import SUITES
 
 
 def _predict(args: argparse.Namespace) -> int:
@@ -47,6 +48,7 @@ def _bench(args: argparse.Namespace) -> int:
     report = run_bench(
         args.model or [None],
         args.data,
+        suites=args.suite,
         baselines=[b for item in args.baselines for b in item.split(",") if b],
         nli_models=args.nli_model,
         data_dir=args.data_dir,
@@ -76,6 +78,9 @@ def _bench(args: argparse.Namespace) -> int:
             saved = json.loads(metrics_path.read_text())
             mine = {r["data"]: r for r in report["results"] if r["model"] == folder.name}
             saved.setdefault("benchmarks", {}).update(mine)
+            for name, scores in report["suites"].items():
+                if folder.name in scores:
+                    saved.setdefault("suites", {})[name] = scores[folder.name]
             saved["benchmark_environment"] = report["environment"]
             if report.get("speed"):
                 saved["speed"] = {**report["speed"][folder.name], "data": report["speed_data"]}
@@ -198,9 +203,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--data",
         "-d",
         action="append",
-        required=True,
+        default=[],
         metavar="NAME[:SPLIT]",
         help="a registered dataset (split defaults to test), or all; repeat for several",
+    )
+    b.add_argument(
+        "--suite",
+        "-s",
+        action="append",
+        default=[],
+        choices=sorted(SUITES),
+        help="score a suite and print its mean macro-F1: news (the figure that picks models), "
+        "news-dev (its validation sets), tweets (tweets and VAST); repeat for several",
     )
     b.add_argument(
         "--baselines",

@@ -66,6 +66,15 @@ class DataConfig:
     max_per_target: int | None = None
     #: Temperature sampling over training datasets (1 = proportional; larger = more even).
     temperature: float | None = None
+    #: Down-sample each training dataset's neutral rows to at most this share of it; a mapping
+    #: spec → share sets it for the specs it names only.
+    neutral_share: float | dict[str, float] | None = None
+    #: A JSON-lines file of ``{"proposition", "negation"}`` (relative paths are also looked up in
+    #: the data folder): favor / against rows are added again toward the negation, label flipped.
+    negations: str | None = None
+    #: Add this many "wrong target" rows per training row: a text with another topic's
+    #: proposition, labelled neutral.
+    wrong_target_rate: float = 0.0
     #: Drop training rows repeating a normalised (text, target, label).
     dedupe: bool = True
     #: Drop training rows whose normalised text occurs in the validation specs.
@@ -82,6 +91,21 @@ class DataConfig:
             value = getattr(self, name)
             if value is not None and value < 1:
                 raise ConfigError(f"data.{name}: expected a positive int or null, got {value!r}")
+        shares = (
+            self.neutral_share if isinstance(self.neutral_share, dict) else {"": self.neutral_share}
+        )
+        if any(
+            v is not None and not (isinstance(v, int | float) and 0 < v <= 1)
+            for v in shares.values()
+        ):
+            raise ConfigError(
+                "data.neutral_share: expected a number in (0, 1], a mapping spec → such a number, "
+                f"or null, got {self.neutral_share!r}"
+            )
+        if not 0 <= self.wrong_target_rate <= 1:
+            raise ConfigError(
+                f"data.wrong_target_rate: expected a number in [0, 1], got {self.wrong_target_rate!r}"
+            )
         if self.unrelated not in ("neutral", "keep", "drop"):
             raise ConfigError(
                 f"data.unrelated: expected neutral, keep or drop, got {self.unrelated!r}"
@@ -115,7 +139,8 @@ class TrainingConfig:
     warmup_ratio: float = 0.1
     #: Evaluate and checkpoint every this many steps; 0 means once per epoch.
     eval_steps: int = 0
-    #: The validation metric that picks the best checkpoint (``macro_f1`` or ``f_avg``).
+    #: The validation metric that picks the best checkpoint: ``macro_f1`` (over all validation
+    #: rows), ``mean_macro_f1`` (per validation spec, averaged: the suite figure), ``f_avg``.
     metric_for_best_model: str = "macro_f1"
     logging_steps: int = 50
     #: ``float16`` for a shipped model, ``float32`` to keep full precision.
@@ -133,9 +158,10 @@ class TrainingConfig:
     def __post_init__(self) -> None:
         if self.learning_rate <= 0:
             raise ConfigError(f"training.learning_rate: expected > 0, got {self.learning_rate!r}")
-        if self.metric_for_best_model not in ("macro_f1", "f_avg", "accuracy"):
+        if self.metric_for_best_model not in ("macro_f1", "mean_macro_f1", "f_avg", "accuracy"):
             raise ConfigError(
-                "training.metric_for_best_model: expected macro_f1, f_avg or accuracy, "
+                "training.metric_for_best_model: expected macro_f1, mean_macro_f1 (macro-F1 per "
+                "validation spec, averaged), f_avg or accuracy, "
                 f"got {self.metric_for_best_model!r}"
             )
         if self.save_dtype not in ("float16", "float32"):

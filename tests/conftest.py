@@ -25,9 +25,8 @@ WORDS = (
 )
 
 
-@pytest.fixture(scope="session")
-def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A 2-layer BERT with a 3-way stance head and a character-level vocabulary, saved once."""
+def _save_tiny_model(folder: Path, *, positions: int, max_length: int) -> Path:
+    """A 2-layer BERT with a 3-way stance head and a character-level vocabulary."""
     torch.manual_seed(0)
     tokenizer = BertTokenizer(vocab={w: i for i, w in enumerate(WORDS)})
     config = BertConfig(
@@ -36,16 +35,27 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         num_hidden_layers=2,
         num_attention_heads=2,
         intermediate_size=64,
-        max_position_embeddings=128,
+        max_position_embeddings=positions,
         id2label=dict(enumerate(LABELS)),
         label2id={label: i for i, label in enumerate(LABELS)},
     )
     model = BertForSequenceClassification(config).eval()
-    folder = tmp_path_factory.mktemp("tiny-model")
-    StanceClassifier(model, tokenizer, max_length=64).save_pretrained(
+    StanceClassifier(model, tokenizer, max_length=max_length).save_pretrained(
         folder, base_model="tiny-random-bert"
     )
     return folder
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny model, saved once."""
+    return _save_tiny_model(tmp_path_factory.mktemp("tiny-model"), positions=128, max_length=64)
+
+
+@pytest.fixture(scope="session")
+def tiny_long_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny model with room for news propositions (up to ~250 characters: one token each)."""
+    return _save_tiny_model(tmp_path_factory.mktemp("tiny-long"), positions=320, max_length=320)
 
 
 @pytest.fixture(scope="session")

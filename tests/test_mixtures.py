@@ -10,6 +10,7 @@ from datasets import Dataset
 
 from stancer.data import leakage_report, load_mixture, split_by_target
 from stancer.data.leakage import normalise
+from stancer.data.mixtures import read_negations
 from stancer.exceptions import DataError
 
 
@@ -58,6 +59,55 @@ def test_caps_and_temperature(files) -> None:
     assert Counter(per_dataset.dataset["source"]) == {files["a"]: 3, files["b"]: 3}
     even = load_mixture([files["a"], files["b"]], temperature=1000.0, seed=0)  # 10 + 4 rows → 7 + 7
     assert Counter(even.dataset["source"]) == {files["a"]: 7, files["b"]: 7}
+
+
+def test_neutral_share_negations_and_wrong_targets(tmp_path) -> None:
+    frame = pd.DataFrame(
+        {
+            "text": [f"m text {i}" for i in range(12)],
+            "target": ["p"] * 6 + ["q"] * 6,
+            "label": ["favor", "against"] + ["neutral"] * 10,
+        }
+    )
+    path = str(tmp_path / "m.csv")
+    frame.to_csv(path, index=False)
+    mix = load_mixture(
+        {path: 1.0},
+        neutral_share={path: 0.5},
+        negations={"p": "not p"},
+        wrong_target_rate=0.5,
+        seed=0,
+    )
+    rows = mix.dataset.to_pandas()
+    original = set(zip(frame["text"], frame["target"], strict=True))
+    pairs = list(zip(rows["text"], rows["target"], strict=True))
+    kept = rows[[pair in original for pair in pairs]]
+    assert Counter(kept["label"]) == {"favor": 1, "against": 1, "neutral": 2}  # neutral: half
+    negated = rows[rows["target"] == "not p"]
+    assert dict(zip(negated["text"], negated["label"], strict=True)) == {
+        "m text 0": "against",
+        "m text 1": "favor",
+    }
+    wrong = rows[[pair not in original and pair[1] != "not p" for pair in pairs]]
+    assert len(wrong) == mix.report[path]["wrong_target"] == 2  # half of the 4 rows kept
+    assert set(wrong["label"]) == {"neutral"} and set(wrong["target"]) <= {"p", "q"}
+    assert rows.shape[0] == 4 + 2 + 2
+    with pytest.raises(DataError, match="neutral_share"):
+        load_mixture({path: 1.0}, neutral_share={"other.csv": 0.5})
+    with pytest.raises(DataError, match="wrong_target_rate"):
+        load_mixture({path: 1.0}, wrong_target_rate=2.0)
+
+
+def test_read_negations(tmp_path) -> None:
+    path = tmp_path / "neg.jsonl"
+    path.write_text('{"proposition": "P", "negation": "not P"}\n')
+    assert read_negations(path) == {"P": "not P"}
+    assert read_negations("neg.jsonl", data_dir=tmp_path) == {"P": "not P"}  # in the data folder
+    path.write_text('{"proposition": "P"}\n')
+    with pytest.raises(DataError, match="negation"):
+        read_negations(path)
+    with pytest.raises(DataError, match="no file"):
+        read_negations("missing.jsonl", data_dir=tmp_path)
 
 
 def test_bad_mixture_arguments() -> None:

@@ -10,6 +10,8 @@ import pytest
 import stancer
 from stancer.api import DEFAULT_MODEL, models_dir
 from stancer.model_card import benchmark_table
+from stancer.quantization import INT8_FILE
+from stancer.suites import SUITES
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "ukraine-nato-invitation-2024-10-18"
@@ -47,19 +49,46 @@ def test_default_model_separates_clear_cases() -> None:
     assert against.scores["against"] > favor.scores["against"]
 
 
+#: The shipped models: every folder in models/ with a config.
+SHIPPED = sorted(p.name for p in models_dir().iterdir() if (p / "config.json").is_file())
+#: The fast model, and how much better on the news suite a slower model must be to be the default.
+FAST_MODEL, MARGIN = "stancer-minilm-l6", 0.08
+
+
+def _metrics(name: str) -> dict:
+    return json.loads((models_dir() / name / "metrics.json").read_text())
+
+
 @pytest.mark.model
-def test_default_model_folder_is_complete_and_its_card_comes_from_bench() -> None:
-    folder = models_dir() / DEFAULT_MODEL
-    for name in (
+@pytest.mark.parametrize("name", SHIPPED)
+def test_shipped_model_folder_is_complete_and_its_card_comes_from_bench(name: str) -> None:
+    folder = models_dir() / name
+    for file in (
         "config.json",
-        "model.safetensors",
         "tokenizer.json",
         "README.md",
         "metrics.json",
         "training_config.yaml",
     ):
-        assert (folder / name).is_file(), name
-    assert (folder / "model.safetensors").stat().st_size < 60 * 2**20
-    metrics = json.loads((folder / "metrics.json").read_text())
-    assert {"semeval2016:test", "vast:test"} <= set(metrics["benchmarks"])
-    assert benchmark_table(metrics["benchmarks"]) in (folder / "README.md").read_text()
+        assert (folder / file).is_file(), file
+    if (folder / INT8_FILE).is_file():  # an accurate model: int8 with per-row scales
+        assert (folder / INT8_FILE).stat().st_size < 120 * 2**20
+    else:  # a fast model: fp16
+        assert (folder / "model.safetensors").stat().st_size < 60 * 2**20
+    metrics = _metrics(name)
+    card = (folder / "README.md").read_text()
+    news = metrics["suites"]["news"]
+    assert (
+        news["missing"] == [] and f"**Suite `news`**: mean macro-F1 **{news['mean']:.3f}**" in card
+    )
+    assert set(SUITES["tweets"]) <= set(metrics["benchmarks"])  # the secondary rows
+    assert benchmark_table(metrics["benchmarks"]) in card and "silver labels" in card
+
+
+@pytest.mark.model
+def test_the_default_is_picked_on_the_news_suite() -> None:
+    means = {name: _metrics(name)["suites"]["news"]["mean"] for name in SHIPPED}
+    assert DEFAULT_MODEL in means and FAST_MODEL in means
+    if DEFAULT_MODEL != FAST_MODEL:  # a slower default must beat the fast model by the margin
+        assert means[DEFAULT_MODEL] - means[FAST_MODEL] >= MARGIN
+    assert max(means.values()) - means[DEFAULT_MODEL] < MARGIN

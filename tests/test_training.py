@@ -90,7 +90,7 @@ def test_a_continued_run_keeps_the_first_stage_config(tiny_model_dir, csv_data, 
         first / "training_config.yaml"
     ).read_text()
     card = (second / "README.md").read_text()
-    assert f"continued from `{first}`" in card and "Stage 1, the model it continues from" in card
+    assert f"continued from `{first}`" in card and "The model it continues from" in card
     assert f"Trained on `{csv_data['train']}`, `{csv_data['dev']}`" in card
 
 
@@ -336,3 +336,69 @@ def test_grouping_by_length_pads_less(tiny_model_dir, tmp_path) -> None:
         assert sum(len(b["input_ids"]) for b in batches) == 96  # every row, once
         padded[grouped] = sum(b["input_ids"].numel() for b in batches)
     assert padded[True] < padded[False]
+
+
+def test_mean_macro_f1_averages_the_validation_sets() -> None:
+    from stancer.metrics import stance_metrics
+    from stancer.stance import LABELS
+    from stancer.training import _metrics_for
+
+    gold = np.array([0, 1, 2, 0, 0, 1])
+    logits = np.eye(3)[[0, 1, 1, 0, 2, 2]]
+    sources = ["a", "a", "a", "b", "b", "b"]
+    metrics = _metrics_for(LABELS, sources)((logits, gold))
+    names = np.array(LABELS)
+    per_set = [
+        stance_metrics(list(names[gold[i]]), list(names[logits[i].argmax(-1)]))["macro_f1"]
+        for i in (slice(0, 3), slice(3, 6))
+    ]
+    assert metrics["mean_macro_f1"] == pytest.approx(np.mean(per_set))
+    assert metrics["mean_macro_f1"] != pytest.approx(metrics["macro_f1"])
+
+
+def test_a_run_selected_on_the_mean_over_validation_sets(
+    tiny_model_dir, csv_data, tmp_path
+) -> None:
+    config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=2)
+    config.data.exclude_validation_texts = False
+    config.data.validation = [csv_data["dev"], csv_data["train"]]
+    config.training.metric_for_best_model = "mean_macro_f1"
+    folder = train(config, progress=False)
+    validation = json.loads((folder / "metrics.json").read_text())["training"]["validation"]
+    assert 0 <= validation["mean_macro_f1"] <= 1
+    assert "mean_macro_f1" in (folder / "README.md").read_text()
+
+
+def test_evaluation_keeps_the_dataset_order_with_length_grouped_batches(
+    tiny_model_dir, csv_data, tmp_path
+) -> None:
+    from stancer.training import build_trainer
+
+    rows = pd.DataFrame(
+        {
+            "text": ["x" * (1 + 3 * i) for i in range(10)],  # lengths rise: grouping would reorder
+            "target": "ukraine should join nato",
+            "label": ["favor", "against", "neutral", "favor", "neutral"] * 2,
+        }
+    )
+    rows.to_csv(tmp_path / "lengths.csv", index=False)
+    config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=1)
+    config.data.validation = [str(tmp_path / "lengths.csv")]
+    config.training.group_by_length = True  # the Trainer would group evaluation batches too
+    config.training.per_device_eval_batch_size = 2
+    trainer, eval_data, _ = build_trainer(config, progress=False)
+    order = [int(i) for batch in trainer.get_eval_dataloader() for i in batch["labels"]]
+    assert order == [("favor", "against", "neutral").index(label) for label in eval_data["label"]]
+
+
+@pytest.mark.data
+def test_a_dataset_with_labels_the_model_lacks_is_a_clear_error(
+    tiny_model_dir, csv_data, tmp_path, data_dir
+) -> None:
+    config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=1)
+    config.data.train = ["docnli:mnli_validation"]
+    config.data.data_dir = str(data_dir)
+    with pytest.raises(
+        ValueError, match=r"labels \['not_entailment'\] \(from docnli:mnli_validation\)"
+    ):
+        train(config, progress=False)

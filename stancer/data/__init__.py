@@ -18,7 +18,7 @@ from datasets import Dataset, DatasetDict
 
 from stancer.data.files import load_files
 from stancer.data.leakage import leakage_report
-from stancer.data.mixtures import Mixture, load_mixture
+from stancer.data.mixtures import Mixture, load_mixture, read_negations
 from stancer.data.registry import BENCHMARKS, load_benchmark
 from stancer.data.splits import leave_one_out, split_by_target
 from stancer.exceptions import DataError
@@ -30,6 +30,7 @@ __all__ = [
     "list_datasets",
     "load",
     "load_mixture",
+    "read_negations",
     "split_by_target",
 ]
 

@@ -97,6 +97,78 @@ def _resample(dataset: Dataset, size: int, rng: np.random.Generator) -> Dataset:
     return dataset.select(indices.astype(int))
 
 
+#: The label a text has toward the contradictory of a proposition, given its label toward it.
+FLIPPED = {"favor": "against", "against": "favor"}
+
+
+def read_negations(
+    path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None = None
+) -> dict[str, str]:
+    """Proposition → its contradictory, from a JSON-lines file of ``{"proposition", "negation"}``.
+
+    A relative path that does not exist is looked up in ``data_dir`` (default
+    ``$STANCER_DATA_DIR``), where ``propositions_negated.jsonl`` lives beside the datasets.
+    """
+    from stancer.data.registry import jsonl_rows
+
+    found = Path(path)
+    root = data_dir or os.environ.get("STANCER_DATA_DIR")
+    if not found.is_file() and not found.is_absolute() and root:
+        found = Path(root) / path
+    if not found.is_file():
+        raise DataError(
+            f"negations: no file {path!r} (looked in the working folder and the data folder "
+            f'{root!r}); expected JSON lines of {{"proposition": …, "negation": …}}'
+        )
+    pairs = {}
+    for number, row in enumerate(jsonl_rows(found), start=1):
+        if not isinstance(row.get("proposition"), str) or not isinstance(row.get("negation"), str):
+            raise DataError(
+                f"{found}, row {number}: expected string fields proposition and negation"
+            )
+        pairs[row["proposition"]] = row["negation"]
+    return pairs
+
+
+def _cap_neutral(dataset: Dataset, share: float, rng: np.random.Generator) -> Dataset:
+    """Keep every favor / against row and at most ``share`` of the result as neutral rows."""
+    labels = np.array(dataset["label"])
+    neutral = np.flatnonzero(labels == "neutral")
+    polar = np.flatnonzero(labels != "neutral")
+    most = int(round(share / (1 - share) * len(polar))) if share < 1 else len(neutral)
+    if len(neutral) <= most:
+        return dataset
+    kept = rng.choice(neutral, size=most, replace=False)
+    return dataset.select(sorted(np.concatenate([polar, kept]).tolist()))
+
+
+def _negated_rows(dataset: Dataset, negations: Mapping[str, str]) -> Dataset:
+    """Each favor / against row whose target has a contradictory, toward it with the label flipped."""
+    rows = [
+        {**row, "target": negations[row["target"]], "label": FLIPPED[row["label"]]}
+        for row in dataset
+        if row["label"] in FLIPPED and row["target"] in negations
+    ]
+    return Dataset.from_list(rows, features=dataset.features) if rows else dataset.select([])
+
+
+def _wrong_target_rows(dataset: Dataset, rate: float, rng: np.random.Generator) -> Dataset:
+    """``rate`` x rows: a sampled text with a target of the same dataset that it is never paired
+    with (so almost always another article's or topic's proposition), labelled neutral."""
+    texts, targets = dataset["text"], dataset["target"]
+    paired: dict[str, set[str]] = defaultdict(set)
+    for text, target in zip(texts, targets, strict=True):
+        paired[text].add(target)
+    pool = sorted(set(targets))
+    rows = []
+    for i in rng.choice(len(texts), size=int(round(rate * len(texts))), replace=True):
+        choices = [pool[j] for j in rng.choice(len(pool), size=min(8, len(pool)), replace=False)]
+        other = next((t for t in choices if t not in paired[texts[i]]), None)
+        if other is not None:
+            rows.append({**dataset[int(i)], "target": other, "label": "neutral"})
+    return Dataset.from_list(rows, features=dataset.features) if rows else dataset.select([])
+
+
 def load_mixture(
     weights: Mapping[str, float] | list[str],
     *,
@@ -108,6 +180,9 @@ def load_mixture(
     temperature: float | None = None,
     dedupe: bool = True,
     exclude: list[str] | None = None,
+    neutral_share: float | Mapping[str, float] | None = None,
+    negations: Mapping[str, str] | None = None,
+    wrong_target_rate: float = 0.0,
     seed: int = 0,
 ) -> Mixture:
     """Combine datasets into one shuffled training set.
@@ -129,6 +204,14 @@ def load_mixture(
             dataset and across datasets (before weighting, which repeats rows on purpose).
         exclude: Data specs (for example the validation and test splits) whose texts must not
             occur in the mixture: such training rows are dropped and counted.
+        neutral_share: Down-sample each dataset's neutral rows to at most this share of it
+            (every favor / against row is kept), before weighting; a mapping spec → share sets
+            it for the specs it names only.
+        negations: Proposition → its contradictory (`read_negations`): each favor / against row
+            toward a proposition in it is added again toward the contradictory with the label
+            flipped (a text that favors P is against not-P), before weighting.
+        wrong_target_rate: Add this many rows per row (0.1 = 10%) of texts paired with a target
+            of the same dataset that they are never paired with, labelled neutral ("wrong target").
         seed: Every sample and the final shuffle follow it.
 
     Example:
@@ -139,10 +222,24 @@ def load_mixture(
         raise DataError(f"unrelated: expected one of {UNRELATED}, got {unrelated!r}")
     if temperature is not None and temperature <= 0:
         raise DataError(f"temperature: expected a positive number, got {temperature!r}")
+    if not 0 <= wrong_target_rate <= 1:
+        raise DataError(
+            f"wrong_target_rate: expected a number in [0, 1], got {wrong_target_rate!r}"
+        )
     given = dict.fromkeys(weights, 1.0) if isinstance(weights, list) else dict(weights)
     specs = {canonical_spec(spec, split): weight for spec, weight in given.items()}
     if not specs:
         raise DataError("weights: expected at least one data spec, got none")
+    shares = (
+        {canonical_spec(k, split): v for k, v in neutral_share.items()}
+        if isinstance(neutral_share, Mapping)
+        else dict.fromkeys(specs, neutral_share)
+    )
+    bad_shares = {k: v for k, v in shares.items() if v is not None and not 0 < v <= 1}
+    if bad_shares or not set(shares) <= set(specs):
+        raise DataError(
+            f"neutral_share: expected numbers in (0, 1] for specs of the mixture, got {neutral_share!r}"
+        )
     bad = {s: w for s, w in specs.items() if not w > 0}
     if bad:
         raise DataError(f"weights: expected positive weights, got {bad}")
@@ -176,8 +273,20 @@ def load_mixture(
             dataset = _cap_per_target(dataset, max_per_target, rng)
         if max_per_dataset and dataset.num_rows > max_per_dataset:
             dataset = _resample(dataset, max_per_dataset, rng)
+        report[spec] = {"read": read}
+        share = shares.get(spec)
+        if share is not None:
+            dataset = _cap_neutral(dataset, share, rng)
+        added = {}
+        if negations:
+            added["negated"] = _negated_rows(dataset, negations)
+        if wrong_target_rate:
+            added["wrong_target"] = _wrong_target_rows(dataset, wrong_target_rate, rng)
+        for kind, extra in added.items():
+            report[spec][kind] = extra.num_rows
+        dataset = concatenate_datasets([dataset, *added.values()])
         parts[spec] = dataset
-        report[spec] = {"read": read, "kept": dataset.num_rows}
+        report[spec]["kept"] = dataset.num_rows
     empty = [spec for spec, dataset in parts.items() if dataset.num_rows == 0]
     if empty:
         raise DataError(

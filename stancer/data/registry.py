@@ -11,6 +11,7 @@ import csv
 import hashlib
 import importlib
 import io
+import json
 import os
 import pkgutil
 import shutil
@@ -109,6 +110,30 @@ def csv_rows(
     yield from csv.DictReader(io.StringIO(read_text(path, encodings), newline=""), **fmt)
 
 
+def jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
+    """Rows of a JSON-lines release file; a line that is not a JSON object is an error."""
+    for number, line in enumerate(read_text(path, ("utf-8",)).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise DataError(f"{path}, line {number}: not valid JSON ({err.msg})") from None
+        if not isinstance(row, dict):
+            raise DataError(f"{path}, line {number}: expected a JSON object, got {line[:60]!r}")
+        yield row
+
+
+def jsonl_split(folder: Path, split: str, columns: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+    """The ``columns`` of each row of ``<folder>/<split>.jsonl`` (a release of JSON lines)."""
+    path = need(folder, f"{split}.jsonl")
+    for number, row in enumerate(jsonl_rows(path), start=1):
+        missing = [c for c in columns if c not in row]
+        if missing:
+            raise DataError(f"{path}, line {number}: missing field {missing[0]!r}")
+        yield {c: row[c] for c in columns}
+
+
 # ---------------------------------------------------------------------------- the registry
 def _discover() -> tuple[dict[str, Benchmark], dict[str, Path]]:
     from stancer.data import sources
@@ -159,7 +184,7 @@ def cache_root() -> Path:
 
 
 def _fingerprint(bench: Benchmark, split: str, folder: Path) -> str:
-    """Changes whenever a release file, the adapter's code or stancer's version changes."""
+    """Changes whenever a release file, the adapter's code, a helper of stancer.data or stancer's version changes."""
     digest = hashlib.sha256(f"{__version__}|{bench.name}|{split}|{folder.resolve()}".encode())
     reader = bench.splits[split]
     reader_module = importlib.import_module(
@@ -167,7 +192,8 @@ def _fingerprint(bench: Benchmark, split: str, folder: Path) -> str:
     )  # partial → function
     for path in sorted({_MODULE_FILES[bench.name], Path(reader_module.__file__ or "")}):
         digest.update(path.read_bytes())
-    digest.update(Path(__file__).read_bytes())
+    for path in sorted(Path(__file__).parent.glob("*.py")):  # the registry and shared helpers
+        digest.update(path.read_bytes())
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         stat = path.stat()
         digest.update(f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
