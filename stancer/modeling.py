@@ -437,6 +437,18 @@ class StanceClassifier:
         return encodings
 
 
+def replace_folder(staging: Path, destination: Path) -> Path:
+    """Move the complete folder ``staging`` to ``destination``, replacing what is there, so that a
+    crash never leaves a half-written model (a leftover ``<destination>.previous`` is removed)."""
+    previous = destination.with_name(destination.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if destination.exists():
+        os.replace(destination, previous)
+    os.replace(staging, destination)
+    shutil.rmtree(previous, ignore_errors=True)
+    return destination
+
+
 def _from_int8(folder: Path) -> PreTrainedModel:
     """A model built from ``folder``'s config with its int8 weights dequantized to fp32."""
     from transformers import AutoConfig

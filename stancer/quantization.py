@@ -83,11 +83,10 @@ SIDE_FILES = (
 def quantize_folder(source: str | Path, destination: str | Path) -> Path:
     """Write an int8 copy of the model folder ``source`` to ``destination`` (complete or not at
     all): weights quantized, tokenizer, metadata, metrics, configs and log kept, card rewritten."""
-    import os
     import shutil
 
     from stancer.model_card import write_model_card
-    from stancer.modeling import StanceClassifier
+    from stancer.modeling import StanceClassifier, replace_folder
 
     source, destination = Path(source), Path(destination)
     classifier = StanceClassifier.from_pretrained(source)
@@ -98,10 +97,4 @@ def quantize_folder(source: str | Path, destination: str | Path) -> Path:
         if (source / name).is_file():
             shutil.copyfile(source / name, staging / name)
     write_model_card(staging)
-    previous = destination.with_name(destination.name + ".previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if destination.exists():
-        os.replace(destination, previous)
-    os.replace(staging, destination)
-    shutil.rmtree(previous, ignore_errors=True)
-    return destination
+    return replace_folder(staging, destination)

@@ -34,7 +34,7 @@ from stancer.evaluation import hardware
 from stancer.exceptions import ConfigError
 from stancer.metrics import stance_metrics
 from stancer.model_card import START_CONFIG_FILE, write_model_card
-from stancer.modeling import StanceClassifier, encode_pairs, resolve_pretrained
+from stancer.modeling import StanceClassifier, encode_pairs, replace_folder, resolve_pretrained
 from stancer.stance import LABELS
 
 logger = logging.getLogger(__name__)
@@ -327,10 +327,4 @@ def train(config: Config, *, progress: bool = True) -> Path:
     (staging / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     shutil.copyfile(log_file, staging / LOG_FILE)
     write_model_card(staging)
-    # Swap the complete folder into place, so that a crash never leaves a half-written model.
-    previous = out.with_name(out.name + ".previous")
-    if out.exists():
-        os.replace(out, previous)
-    os.replace(staging, out)
-    shutil.rmtree(previous, ignore_errors=True)
-    return out
+    return replace_folder(staging, out)
