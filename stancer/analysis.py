@@ -5,31 +5,51 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stancer.attribution import attribute
-from stancer.quotes import Quote, extract_quotes
+from stancer.attribution import find_attributions
+from stancer.parsing import parse
+from stancer.quotes import Quote, Span
+from stancer.reported import statement
 from stancer.stance import LABELS, Stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: How a sentence is attributed: a full quote, indirect speech, or a quoted fragment inside
+#: reported speech (classified with the clause that reports it).
+KINDS = {"direct": "direct", "block": "direct", "partial": "mixed", "indirect": "indirect"}
 
 
 @dataclass(frozen=True)
 class QuotedSentence:
-    """One sentence of a quote, who said it, and its stance toward each target.
+    """One attributed statement: a sentence of a quote, a quoted fragment, or a clause of indirect
+    speech, who said it, and its stance toward each target.
 
     Attributes:
         quote_id: The quote it belongs to (0-based, in article order).
-        text: The sentence.
+        text: The sentence or fragment, as quoted.
         start: Its offset in the article.
         end: Its end offset in the article.
-        speaker: Who said it; None when the article does not say.
-        stances: Target → `Stance`.
+        kind: ``"direct"`` (a full quote), ``"indirect"`` (reported speech, no quote marks) or
+            ``"mixed"`` (a quoted fragment inside reported speech).
+        statement: What the stance is read from: ``text`` itself, or for a fragment the clause
+            that reports it (`stancer.reported.statement`).
+        speaker: Who said it, by canonical name ("Julianne Smith"); None when the article does
+            not say.
+        speaker_mention: The words that name the speaker at that point ("she", "US Ambassador
+            to NATO Julianne Smith"), with offsets; None with ``speaker``.
+        stances: Target → `Stance` of ``statement``.
     """
 
     quote_id: int
     text: str
     start: int
     end: int
+    kind: str
+    statement: Span
     speaker: str | None
+    speaker_mention: Span | None
     stances: dict[str, Stance]
 
 
@@ -54,7 +74,10 @@ class Analysis:
                     "text": s.text,
                     "start": s.start,
                     "end": s.end,
+                    "kind": s.kind,
+                    "statement": _span_dict(s.statement),
                     "speaker": s.speaker,
+                    "speaker_mention": s.speaker_mention and _span_dict(s.speaker_mention),
                     "stances": {
                         t: {"label": v.label, "scores": v.scores} for t, v in s.stances.items()
                     },
@@ -63,6 +86,22 @@ class Analysis:
             ],
             "speakers": [{"speaker": k, "targets": v} for k, v in self.speakers.items()],
         }
+
+
+def statements(doc: Doc, quotes: list[Quote]) -> list[tuple[Quote, Span, Span]]:
+    """What is classified, as ``(quote, words as quoted, statement)``: each sentence of a full
+    quote or of indirect speech as itself, a quoted fragment with the clause that reports it."""
+    units: list[tuple[Quote, Span, Span]] = []
+    for quote in quotes:
+        if quote.kind == "partial":
+            units.append((quote, Span(quote.start, quote.end, quote.text), statement(doc, quote)))
+        else:
+            units += [(quote, s, s) for s in quote.sentences]
+    return units
+
+
+def _span_dict(span: Span) -> dict[str, Any]:
+    return {"text": span.text, "start": span.start, "end": span.end}
 
 
 def summarise(
@@ -93,16 +132,20 @@ def analyze(
     targets: str | list[str],
     *,
     model: str | os.PathLike[str] | None = None,
-    indirect: bool = False,
+    direct_only: bool = False,
     batch_size: int = 32,
 ) -> Analysis:
-    """Extract the quotes of an article, attribute them, and classify each quoted sentence.
+    """Find the attributed statements of an article and classify each toward the targets.
+
+    Quotes come from their marks (`stancer.quotes`), indirect speech and speakers from the parse
+    (`stancer.attribution.find_attributions`); each full quote's sentences are classified as
+    themselves, a quoted fragment with the clause that reports it.
 
     Args:
         text: The article.
         targets: One target proposition or a list of them.
         model: As for `stancer.predict` (``None`` is the shipped default).
-        indirect: Also take indirect speech (``X said that …`` without quote marks).
+        direct_only: Only quotes with quote marks; no indirect speech.
         batch_size: Pairs per forward pass.
 
     Example:
@@ -118,13 +161,14 @@ def analyze(
     target_list = [targets] if isinstance(targets, str) else list(targets)
     if not target_list or not all(isinstance(t, str) and t.strip() for t in target_list):
         raise ValueError(f"targets: expected one or more non-empty str, got {targets!r:.80}")
-    quotes = attribute(text, extract_quotes(text, indirect=indirect))
-    spans = [(q, s) for q in quotes for s in q.sentences]
-    pairs_text = [s.text for _, s in spans for _ in target_list]
-    pairs_target = [t for _ in spans for t in target_list]
-    stances = predict(pairs_text, pairs_target, model=model, batch_size=batch_size) if spans else []
+    doc = parse(text)
+    quotes = find_attributions(text, direct_only=direct_only, doc=doc)
+    units = statements(doc, quotes)
+    pairs_text = [said.text for _, _, said in units for _ in target_list]
+    pairs_target = [t for _ in units for t in target_list]
+    stances = predict(pairs_text, pairs_target, model=model, batch_size=batch_size) if units else []
     sentences = []
-    for i, (quote, span) in enumerate(spans):
+    for i, (quote, span, said) in enumerate(units):
         own = stances[i * len(target_list) : (i + 1) * len(target_list)]
         sentences.append(
             QuotedSentence(
@@ -132,7 +176,10 @@ def analyze(
                 text=span.text,
                 start=span.start,
                 end=span.end,
+                kind=KINDS[quote.kind],
+                statement=said,
                 speaker=quote.speaker,
+                speaker_mention=quote.speaker_mention,
                 stances=dict(zip(target_list, own, strict=True)),
             )
         )

@@ -1,25 +1,28 @@
-"""Speaker attribution: who said each quote, read by rules from the words around it.
+"""Speaker attribution: who said each quote, read by rules over spaCy's parse of the article.
 
 For each quote, in this order:
 
-1. its own sentence: ``X said: "…"``, ``X said that "…"``, ``according to X, "…"`` (a cue right
-   before the quote); ``"…," X said``, ``"…," said X``, ``"…," X (D-Md.), a senator, said``,
-   ``"…", according to X``, ``"…" — Name`` (right after it); any speech verb earlier in the
-   sentence (``X mentioned that there is an "…"``, ``X did Y, saying "…"``); the name that starts
-   a sentence leading in with a colon or comma (``X scolded him: "…"``); ``…, X said.`` at the
-   end of the sentence;
-2. for a full quote (direct or block) with none of these, the last speaker named before it in its
-   paragraph or the one before: a label (``Source: …``), ``according to X``, ``X <speech verb>``
-   or ``X <verb> …:`` before the quote.
+1. a cue in its own sentence: ``X said: "…"``, ``X said that "…"``, ``according to X, "…"`` (a
+   cue right before the quote); ``"…," X said``, ``"…," said X``, ``"…," X (D-Md.), a senator,
+   said``, ``"…", according to X``, ``"…" — Name`` (right after it); any speech verb earlier in
+   the sentence (``X mentioned that there is an "…"``, ``X did Y, saying "…"``); the name that
+   starts a sentence leading in with a colon or comma (``X scolded him: "…"``); ``…, X said.`` at
+   the end of the sentence; indirect speech (`stancer.reported`) comes with its cue;
+2. for a fragment with none of these, the person whose words it is: the named subject of the
+   verb it hangs from (``Trump described it as a "terrible situation"``), never after
+   ``so-called``;
+3. for a full quote (direct or block) with none of these, the last speaker named before it in
+   its paragraph or the one before: a label (``Source: …``), ``according to X``, ``X <speech
+   verb>``, ``X <verb> …:`` or a person named as the subject of a sentence (``The spokeswoman,
+   Ana Ruiz, went through the figures.``).
 
-The speaker is the words before a speech verb back to a clause boundary (a comma, ``that``,
-``and`` …), over auxiliaries and adverbs (``has also said``) and an apposition (``Douglas
-Brinkley, a historian, recalled``), cut before circumstances (``during a briefing``).
-
-Pronouns (he, she, they) then take the last speaker named before them, and a description with
-``the`` (``The official``) the last earlier speaker that shares one of its common nouns
-(``a senior official from the US administration``). A quote with no speaker gets ``None``: a
-partial quote is only attributed from its own sentence, so scare quotes stay unattributed.
+The speaker is the subject of the cue in the parse (for a participle, ``X was quoted as saying``,
+the subject of the verb it hangs from), taken as a whole noun phrase with its titles (``US
+Ambassador to NATO Julianne Smith``), without a relative clause or an apposition set off by
+commas (``Leonard Burman, director of …,``); where the parse gives none, the words before the
+verb back to a clause boundary. Every mention is then resolved to a canonical speaker
+(`stancer.speakers`): ``she`` and ``the mayor`` to the person they refer to, ``Smith`` to
+``Julianne Smith``. A quote with no speaker gets ``None``.
 """
 
 from __future__ import annotations
@@ -28,8 +31,23 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from stancer.quotes import QUOTE_MARKS, SPEECH_VERBS, Quote, Span, paragraph_spans
+from stancer.parsing import noun_phrase, parse, token_at
+from stancer.quotes import (
+    QUOTE_MARKS,
+    SPEECH_VERBS,
+    Quote,
+    Span,
+    extract_quotes,
+    paragraph_spans,
+    require_str,
+)
+from stancer.reported import indirect_speech
+from stancer.speakers import head_entity, resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _PRONOUNS = frozenset({"he", "she", "they"})
 _DETERMINERS = frozenset(
@@ -44,7 +62,8 @@ _NOT_SPEAKERS = frozenset(
     "and but or so to of in on at for as by with after before during while if although though "
     "because since once asked however meanwhile still yet now then also instead".split()
 )
-_STOPWORDS = frozenset("a an the of from in to for on at and with by".split())
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})  # dependents of a verb
 _MASK = "\x1f"  # hides quoted text, so that speakers are never read from inside a quote
 _DOT = "\x1e"  # stands for the period of an abbreviation, which does not end a sentence
 _ABBREVIATION = re.compile(
@@ -67,13 +86,13 @@ _CIRCUMSTANCE = re.compile(
     r"\s+(?:during|speaking|while|when|as|via|at\s+(?:an?|the)|in\s+an?|on\s+(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday))\b|[,;(]"
 )
-_NAME = rf"[A-Z][\w'’{_DOT}-]*(?:\s+(?:[A-Z][\w'’{_DOT}-]*|of|the|de|da|van|von|bin|al))*"
+_NAME = rf"[A-Z][\w'’{_DOT}-]*(?:[ \t]+(?:[A-Z][\w'’{_DOT}-]*|of|the|de|da|van|von|bin|al))*"
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 _ADJACENT = re.compile(rf"(?:\s+[\w'’{_DOT}-]+){{0,3}}\s*[:,]?\s*")
 _ACCORDING_BEFORE = re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<who>{_WHO}{{1,80}}),\s*$")
 _ACCORDING_AFTER = re.compile(rf"\s*,?\s*(?P<cue>according to)\s+(?P<who>{_WHO}+)")
 _ACCORDING = re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<who>{_WHO}+)")
-_DASH_AFTER = re.compile(rf"\s*[,.]?\s*(?P<cue>[—–-])\s*(?P<who>{_NAME})")
+_DASH_AFTER = re.compile(rf"\s*[,.]?\s*(?P<cue>[—–―-])[ \t]*(?P<who>{_NAME})")
 _SAID_WHO = re.compile(rf"\s*,?\s*(?P<cue>{_VERB})\s+(?P<who>{_WHO}+)")
 _ASIDE = rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,[^,;:!?{_MASK}\n]{{1,160}},)?"  # (D-Md.), a historian,
 _WHO_SAID = re.compile(
@@ -127,9 +146,15 @@ def _speaker(text: str, start: int, end: int) -> Span | None:
     return _span(text, start, start + len(text[start:end].rstrip(" .,")))
 
 
-def _subject_before(text: str, masked: str, lo: int, verb: re.Match[str]) -> Span | None:
-    """The speaker right before a speech verb: the words back to a clause boundary, over an
-    apposition (``Douglas Brinkley, a historian, recalled``) unless the verb is a participle."""
+def _subject_before(
+    text: str, masked: str, doc: Doc, lo: int, verb: re.Match[str]
+) -> Span | None:
+    """The subject of a speech verb: from the parse where it has one, else the words back to a
+    clause boundary, over an apposition (``Douglas Brinkley, a historian, recalled``) unless the
+    verb is a participle."""
+    parsed = _parsed_speaker(text, masked, doc, _span(text, *verb.span()))
+    if parsed is not None:
+        return parsed
     region = masked[lo : verb.start()]
     adverbs = _TRAILING_ADVERBS.search(region)
     end = lo + (adverbs.start() if adverbs else len(region.rstrip()))
@@ -184,6 +209,8 @@ def _mask(text: str, quotes: Sequence[Quote]) -> str:
     """The text with quotes hidden and abbreviation periods replaced, offsets unchanged."""
     chars = list(_ABBREVIATION.sub(lambda m: m.group()[:-1] + _DOT, text))
     for quote in quotes:
+        if quote.kind == "indirect":  # no marks: its words may name the speaker
+            continue
         opened, closed = _outer(text, quote)
         chars[opened:closed] = [c if c == "\n" else _MASK for c in text[opened:closed]]
     return "".join(chars)
@@ -203,7 +230,7 @@ def _paragraph(paragraphs: list[tuple[int, int]], offset: int) -> tuple[int, int
 
 
 def _in_sentence(
-    text: str, masked: str, quote: Quote, paragraphs: list[tuple[int, int]]
+    text: str, masked: str, doc: Doc, quote: Quote, paragraphs: list[tuple[int, int]]
 ) -> _Mention | None:
     """The speaker of a quote named in its own sentence, by the rules in the module docstring."""
     opened, closed = _outer(text, quote)
@@ -214,7 +241,7 @@ def _in_sentence(
         return according
     earlier = None
     for verb in reversed(list(_VERB_RE.finditer(masked, start, opened))):
-        subject = _subject_before(text, masked, start, verb)
+        subject = _subject_before(text, masked, doc, start, verb)
         if subject:
             earlier = _Mention(subject, _span(text, *verb.span()))
         elif verb.group().endswith("ing"):
@@ -234,11 +261,13 @@ def _in_sentence(
     return earlier or _mention(text, _ENDS_WHO_SAID.search(masked, closed, stop))
 
 
-def _free_mentions(text: str, masked: str, paragraphs: list[tuple[int, int]]) -> Iterator[_Mention]:
+def _free_mentions(
+    text: str, masked: str, doc: Doc, paragraphs: list[tuple[int, int]]
+) -> Iterator[_Mention]:
     """Speakers named outside quotes: ``X said …``, ``according to X``, ``Source: X``."""
     for verb in _VERB_RE.finditer(masked):
         lo = _sentence_start(masked, _paragraph(paragraphs, verb.start())[0], verb.start())
-        subject = _subject_before(text, masked, lo, verb)
+        subject = _subject_before(text, masked, doc, lo, verb)
         if subject:
             yield _Mention(subject, _span(text, *verb.span()))
     for colon in _COLON_BEFORE_QUOTE.finditer(masked):
@@ -253,38 +282,90 @@ def _free_mentions(text: str, masked: str, paragraphs: list[tuple[int, int]]) ->
                 yield mention
 
 
-def _words(phrase: str, *, common_only: bool) -> set[str]:
-    """Content words, lowercased and singular; ``common_only`` keeps the lowercase ones."""
-    words = re.findall(r"\w[\w-]+", phrase)
-    return {
-        w.lower()[:-1] if w.lower().endswith("s") and len(w) > 3 else w.lower()
-        for w in words
-        if w.lower() not in _STOPWORDS and (w.islower() or not common_only)
-    }
+def _subject_token(token: Token) -> Token | None:
+    """The subject of a speech cue in the parse: ``X`` of ``according to X``, else the subject of
+    the verb or, for a participle or a verb joined to another (``X did Y, saying``, ``X was quoted
+    as saying``), of the verb it hangs from."""
+    if token.lower_ == "according":
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if token.dep_ == "acl" and token.tag_ == "VBG":  # "footage of Hillary Clinton asking"
+        return token.head
+    for _ in range(4):
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None or token.dep_ not in _CLIMB or token.head is token:
+            return subject
+        token = token.head
+    return None
+
+
+def _parsed_speaker(text: str, masked: str, doc: Doc, cue: Span) -> Span | None:
+    """The subject of the cue as a whole noun phrase, if it is one a speaker can be."""
+    token = token_at(doc, cue.start)
+    subject = _subject_token(token) if token is not None else None
+    if subject is None:
+        return None
+    start, end = noun_phrase(subject)
+    return None if _MASK in masked[start:end] else _speaker(text, start, end)
+
+
+def _parsed(text: str, masked: str, doc: Doc, mention: _Mention) -> _Mention:
+    """The mention with its speaker read from the parse where the parse has one."""
+    speaker = _parsed_speaker(text, masked, doc, mention.cue)
+    return _Mention(speaker, mention.cue) if speaker else mention
+
+
+def _user_of_words(text: str, masked: str, doc: Doc, quote: Quote) -> _Mention | None:
+    """For a fragment without a speech verb, the person who uses its words: the subject of the
+    verb it hangs from, when that is a named person or ``he`` / ``she`` (``Trump described the
+    incident as a "terrible situation"``); scare quotes in a sentence about things stay unsaid."""
+    words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    token = words.root
+    for _ in range(8):
+        outside = not words.start <= token.i < words.end
+        if (outside and token.pos_ in ("VERB", "AUX")) or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX") or words.start <= token.i < words.end:
+        return None
+    subject = _subject_token(token)
+    person = subject is not None and (
+        subject.lower_ in ("he", "she")
+        or head_entity(doc[subject.i : subject.i + 1], ["PERSON"]) is not None
+        or (  # a name the tagger missed ("Trump" as a noun), not "Officials" or "The report"
+            subject.text[0].isupper()
+            and subject.ent_type_ in ("", "PERSON")
+            and subject.tag_ not in ("NNS", "NNPS")
+            and not any(c.dep_ == "det" for c in subject.children)
+        )
+    )
+    scare = text[max(0, quote.start - 12) : quote.start].rstrip(" \"“'‘").endswith("so-called")
+    if not person or scare:
+        return None
+    speaker = _parsed_speaker(text, masked, doc, _span(text, token.idx, token.idx + len(token)))
+    return _Mention(speaker, _span(text, token.idx, token.idx + len(token))) if speaker else None
+
+
+def _introductions(text: str, masked: str, doc: Doc) -> Iterator[_Mention]:
+    """People named as the subject of a sentence outside quotes, whatever its verb (``The
+    spokeswoman, Ana Ruiz, went through the figures.``): candidates for a bare quote after it."""
+    for sentence in doc.sents:
+        root = sentence.root
+        subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+        if subject is None or _MASK in masked[root.idx] + masked[subject.idx]:
+            continue
+        if head_entity(doc[subject.i : subject.i + 1], ["PERSON"]) is None:
+            continue
+        speaker = _speaker(text, *noun_phrase(subject))
+        if speaker:
+            yield _Mention(speaker, _span(text, root.idx, root.idx + len(root)))
 
 
 def _order(mention: _Mention) -> tuple[int, int, int]:
     """Text order, ties broken so that the result never depends on set order."""
     return mention.speaker.start, mention.speaker.end, mention.cue.start
-
-
-def _resolve(mentions: Sequence[_Mention]) -> dict[_Mention, str | None]:
-    """Who each mention is, with pronouns and ``the …`` descriptions taken back to earlier ones."""
-    history: list[str] = []
-    resolved: dict[_Mention, str | None] = {}
-    for mention in sorted(mentions, key=_order):
-        who = mention.speaker.text
-        target: str | None = who
-        if who.lower() in _PRONOUNS:
-            target = history[-1] if history else None
-        elif who.lower().startswith("the "):
-            nouns = _words(who, common_only=True)
-            earlier = (h for h in reversed(history) if nouns & _words(h, common_only=False))
-            target = next(earlier, who)
-        resolved[mention] = target
-        if target is not None:
-            history.append(target)
-    return resolved
 
 
 def _check(text: object, quotes: object) -> None:
@@ -308,17 +389,19 @@ def _check(text: object, quotes: object) -> None:
             )
 
 
-def attribute(text: str, quotes: list[Quote]) -> list[Quote]:
+def attribute(text: str, quotes: list[Quote], *, doc: Doc | None = None) -> list[Quote]:
     """Find who said each quote.
 
     Args:
         text: The article the quotes were extracted from.
-        quotes: Its quotes, as `stancer.quotes.extract_quotes` returns them.
+        quotes: Its quotes, as `stancer.quotes.extract_quotes` returns them, and indirect
+            speech with its cue (`stancer.reported.indirect_speech`).
+        doc: The text's parse (`stancer.parsing.parse`), made here when not given.
 
     Returns:
-        Copies of the quotes, in the same order, with ``speaker`` (who it is, pronouns and
-        descriptions resolved), ``speaker_span`` (the mention the attribution rests on, such as
-        the ``he`` of ``"…," he said``) and ``cue`` filled where the speaker is found; all
+        Copies of the quotes, in the same order, with ``speaker`` (the canonical name, pronouns
+        and descriptions resolved), ``speaker_mention`` (the words the attribution rests on, such
+        as the ``he`` of ``"…," he said``) and ``cue`` filled where the speaker is found; all
         three stay ``None`` where not.
 
     Raises:
@@ -332,11 +415,25 @@ def attribute(text: str, quotes: list[Quote]) -> list[Quote]:
         ['Smith', 'Smith']
     """
     _check(text, quotes)
+    doc = parse(text) if doc is None else doc
     masked = _mask(text, quotes)
     paragraphs = paragraph_spans(text)
-    own = {n: _in_sentence(text, masked, quote, paragraphs) for n, quote in enumerate(quotes)}
-    mentions = {*_free_mentions(text, masked, paragraphs), *(m for m in own.values() if m)}
-    resolved = _resolve(list(mentions))
+    own: dict[int, _Mention | None] = {}
+    for n, quote in enumerate(quotes):
+        if quote.cue is not None:  # reported speech, whose cue the parse gave
+            speaker = _parsed_speaker(text, masked, doc, quote.cue)
+            own[n] = _Mention(speaker, quote.cue) if speaker else None
+        else:
+            mention = _in_sentence(text, masked, doc, quote, paragraphs)
+            own[n] = _parsed(text, masked, doc, mention) if mention else None
+        if own[n] is None and quote.kind == "partial":
+            own[n] = _user_of_words(text, masked, doc, quote)
+    mentions = {
+        *(_parsed(text, masked, doc, m) for m in _free_mentions(text, masked, doc, paragraphs)),
+        *(m for m in own.values() if m),
+        *_introductions(text, masked, doc),
+    }
+    names = resolve(doc, [m.speaker for m in mentions], hidden=lambda i: masked[i] == _MASK)
     attributed = []
     for n, quote in enumerate(quotes):
         mention = own[n]
@@ -345,8 +442,30 @@ def attribute(text: str, quotes: list[Quote]) -> list[Quote]:
             window = _paragraph(paragraphs, _paragraph(paragraphs, opened)[0] - 1)[0]
             before = [m for m in mentions if window <= m.speaker.start < opened]
             mention = max(before, key=_order, default=None)
-        who = resolved[mention] if mention else None
+        who = names[(mention.speaker.start, mention.speaker.end)] if mention else None
         if who is not None and mention is not None:
-            quote = replace(quote, speaker=who, speaker_span=mention.speaker, cue=mention.cue)
+            quote = replace(quote, speaker=who, speaker_mention=mention.speaker, cue=mention.cue)
+        else:
+            quote = replace(quote, cue=None)
         attributed.append(quote)
     return attributed
+
+
+def find_attributions(
+    text: str, *, direct_only: bool = False, doc: Doc | None = None
+) -> list[Quote]:
+    """The attributed speech of an article: its quotes and, unless ``direct_only``, its indirect
+    speech (`stancer.reported`), in text order, ids from 0, with speakers (`attribute`).
+
+    ``doc`` is the text's parse (`stancer.parsing.parse`), made here when not given.
+
+    Example:
+        >>> [(q.kind, q.speaker) for q in find_attributions('Smith said that talks had failed.')]
+        [('indirect', 'Smith')]
+    """
+    require_str("find_attributions", "text", text)
+    doc = parse(text) if doc is None else doc
+    quotes = extract_quotes(text)
+    if not direct_only:
+        quotes = sorted([*quotes, *indirect_speech(doc, quotes)], key=lambda q: q.start)
+    return attribute(text, [replace(q, id=n) for n, q in enumerate(quotes)], doc=doc)

@@ -102,7 +102,7 @@ def _analyze(args: argparse.Namespace) -> int:
             path.read_text(encoding="utf-8"),
             args.target,
             model=args.model,
-            indirect=args.indirect,
+            direct_only=args.direct_only,
             batch_size=args.batch_size,
         )
         if args.format == "html":
@@ -284,7 +284,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--model", "-m", help="a model in models/, a model folder or a hub id (default: shipped)"
     )
     a.add_argument(
-        "--indirect", action="store_true", help="also take indirect speech (X said that ...)"
+        "--direct-only",
+        action="store_true",
+        help="only quotes with quote marks (by default indirect speech, X said that ..., too)",
     )
     a.add_argument("--batch-size", type=int, default=32)
     a.add_argument(

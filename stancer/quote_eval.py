@@ -1,7 +1,7 @@
 """Scoring a quote extractor against PolNeAR (read by `stancer.polnear`).
 
 The extractor is any callable that maps an article's text to quotes carrying ``start`` / ``end``
-offsets and, optionally, a ``speaker`` / ``speaker_span``.
+offsets and, optionally, a ``speaker`` / ``speaker_mention``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from stancer.polnear import QUOTE_MARKS, Article, merge_pieces
+from stancer.polnear import QUOTE_MARKS, Article, Attribution, merge_pieces
 from stancer.quotes import Span
 
 #: The metric to report first: overlap F1 over direct quotes.
@@ -23,6 +23,8 @@ _LOOSE_PUNCTUATION = frozenset(",.;:")
 _TRIMMED = QUOTE_MARKS | _LOOSE_PUNCTUATION
 _WORD = re.compile(r"[^\W\d_]+")
 _POSSESSIVE = re.compile(r"['’]s\b")
+_ASIDE = re.compile(r"\([^()]*\)")  # "Rep. Gwen Moore (D-Wis.)"
+_GOLD_PRONOUNS = frozenset("he she they it we i him her them his its their who which that".split())
 #: Words that end a name's head phrase: ``the narrator in the spot`` → ``the narrator``.
 _POSTMODIFIERS = frozenset(
     "of in at for from with on by to who whom whose which that where when".split()
@@ -57,7 +59,7 @@ class QuoteLike(Protocol):
     def speaker(self) -> str | None: ...
 
     @property
-    def speaker_span(self) -> SpanLike | None: ...
+    def speaker_mention(self) -> SpanLike | None: ...
 
 
 Extractor = Callable[[str], Sequence[QuoteLike]]
@@ -99,24 +101,27 @@ def score_quotes(
       greedily, highest index first.
 
     **Speaker accuracy** is over the overlap matches whose gold attribution has a source, using
-    the unit's prediction that shares the most characters with the gold content. The speaker
-    is right when its ``speaker_span`` shares a character with the gold source, or when its
-    ``speaker`` and the source text have the same `head_word` (roughly the last capitalised
-    word), so ``"Hillary Clinton"`` matches ``Mrs. Clinton`` and ``Clinton's campaign`` but not
-    ``she``: a resolved pronoun counts only through its ``speaker_span`` covering the pronoun.
-    A missing speaker is wrong.
+    the unit's prediction that shares the most characters with the gold content, and judges the
+    canonical name: the predicted ``speaker`` must have the same `head_word` (roughly the last
+    capitalised word) as the person the gold source refers to (`gold_speakers`: the source's
+    words, or for a pronoun the last named source before it). So ``"Hillary Clinton"`` matches
+    ``Mrs. Clinton``, and a ``she`` resolved to the right person counts, one resolved to the
+    wrong person does not. **Mention accuracy** is the looser rule: right when the predicted
+    ``speaker_mention`` shares a character with the gold source (a pronoun covered counts,
+    whoever it is resolved to) or the head words match. A missing speaker is wrong in both.
 
     Args:
         articles: From `load_polnear`.
         extract: Maps an article's text to its quotes; reads ``start``, ``end`` (offsets into
-            the text), ``speaker`` and ``speaker_span``.
+            the text), ``speaker`` and ``speaker_mention``.
         overlap: The least Jaccard index for an overlap match, in (0, 1].
 
     Returns:
         ``articles``, ``quotes`` (predictions returned), ``overlap_threshold`` and, for each
         view ``v`` in ``direct`` / ``all``: ``v/gold``, ``v/predicted`` (units),
         ``v/exact_matches``, ``v/exact_precision``, ``v/exact_recall``, ``v/exact_f1``, the
-        same four for ``overlap``, ``v/speaker_pairs`` and ``v/speaker_accuracy``. Ratios with
+        same four for ``overlap``, ``v/speaker_pairs``, ``v/speaker_accuracy`` and
+        ``v/mention_accuracy``. Ratios with
         a zero denominator are 0. The primary metric is `PRIMARY_METRIC`.
 
     Raises:
@@ -161,6 +166,7 @@ def score_article(
     gold = [a for a in article.attributions if a.annotator == first and a.content is not None]
     gold_pieces = [_trimmed_pieces(article.text, a.content_pieces) for a in gold]
     units = _units(article.text, predictions, gold_pieces, [a.direct for a in gold])
+    names = gold_speakers(gold)
     counts: Counter[str] = Counter({"quotes": len(predictions)})
     for view in ("direct", "all"):
         in_gold = [i for i, a in enumerate(gold) if view == "all" or a.direct]
@@ -176,10 +182,58 @@ def score_article(
             quote, source = in_view[u].quote, gold[in_gold[g]].source
             if source is not None:
                 counts[f"{view}/speaker_pairs"] += 1
-                counts[f"{view}/speaker_correct"] += speaker_matches(
-                    quote.speaker, quote.speaker_span, source
+                counts[f"{view}/speaker_correct"] += same_speaker(quote.speaker, names[in_gold[g]])
+                counts[f"{view}/mention_correct"] += speaker_matches(
+                    quote.speaker, quote.speaker_mention, source
                 )
     return counts
+
+
+def gold_speakers(gold: Sequence[Attribution]) -> list[tuple[str, str | None]]:
+    """Who each gold attribution's source is, as ``(words, antecedent)``: the source's words,
+    and for a pronoun (``he``, ``who`` …) or a description without a name (``the president``)
+    the last earlier source in the article that names someone (has a capitalised word).
+
+    PolNeAR marks the source span but not what a pronoun or a description refers to; taking the
+    last named source before it is right for most news prose and is the closest reading the
+    corpus allows.
+    """
+    names: list[tuple[str, str | None]] = [("", None)] * len(gold)
+    last: str | None = None
+    order = sorted(
+        (i for i, a in enumerate(gold) if a.source is not None),
+        key=lambda i: gold[i].source.start,  # type: ignore[union-attr]
+    )
+    for i in order:
+        words = gold[i].source.text  # type: ignore[union-attr]
+        names[i] = (words, last)
+        if words.strip().casefold() not in _GOLD_PRONOUNS and _named(words):
+            last = words
+    return names
+
+
+def _named(words: str) -> bool:
+    return any(w[0].isupper() and w.casefold() not in _DETERMINERS for w in _WORD.findall(words))
+
+
+def same_speaker(speaker: str | None, gold: tuple[str, str | None]) -> bool:
+    """Whether a predicted canonical speaker names the gold one: the same `head_word` as the
+    gold source's name (`gold_name`) or, for a pronoun or a description, its antecedent."""
+    if speaker is None:
+        return False
+    words, antecedent = gold
+    candidates = [words]
+    if antecedent is not None and (words.strip().casefold() in _GOLD_PRONOUNS or not _named(words)):
+        candidates.append(antecedent)
+    head = head_word(speaker)
+    return head is not None and any(head == head_word(gold_name(c)) for c in candidates)
+
+
+def gold_name(source: str) -> str:
+    """The part of a source span that names its speaker: ``Another critic, Laurence H. Tribe,``
+    → ``Laurence H. Tribe``; the first comma-separated part that names someone, else the first."""
+    parts = [p for p in _ASIDE.sub("", source).split(",") if p.strip()]
+    return next((p for p in parts if _named(p)), parts[0] if parts else source)
 
 
 def _units(
@@ -228,9 +282,9 @@ def quote_metrics(counts: Counter[str], *, articles: int, overlap: float) -> dic
             out[f"{view}/{kind}_f1"] = f1
         pairs = counts[f"{view}/speaker_pairs"]
         out[f"{view}/speaker_pairs"] = float(pairs)
-        out[f"{view}/speaker_accuracy"] = (
-            counts[f"{view}/speaker_correct"] / pairs if pairs else 0.0
-        )
+        for kind in ("speaker", "mention"):
+            correct = counts[f"{view}/{kind}_correct"]
+            out[f"{view}/{kind}_accuracy"] = correct / pairs if pairs else 0.0
     return out
 
 
@@ -326,7 +380,7 @@ def match_overlap(
 def head_word(name: str) -> str | None:
     """The word a name is about, case-folded; ``None`` if the name has no word.
 
-    The name is cut at its first comma and before its first post-modifier (``of``, ``in``,
+    The name loses its parentheses (``(D-Wis.)``) and is cut at its first comma and before its first post-modifier (``of``, ``in``,
     ``who`` ...; `_POSTMODIFIERS`), possessive ``'s`` dropped; the head is then the last
     capitalised word that is not a determiner, else the last word.
 
@@ -334,7 +388,7 @@ def head_word(name: str) -> str | None:
         >>> head_word("Hillary Clinton's campaign"), head_word("The newspaper in Boston")
         ('clinton', 'newspaper')
     """
-    words = _WORD.findall(_POSSESSIVE.sub("", name.split(",", 1)[0]))
+    words = _WORD.findall(_POSSESSIVE.sub("", _ASIDE.sub("", name).split(",", 1)[0]))
     cut = next((i for i, w in enumerate(words) if i and w.casefold() in _POSTMODIFIERS), None)
     words = words[:cut]
     if not words:
@@ -343,10 +397,10 @@ def head_word(name: str) -> str | None:
     return (capitalised or words)[-1].casefold()
 
 
-def speaker_matches(speaker: str | None, speaker_span: SpanLike | None, source: Span) -> bool:
+def speaker_matches(speaker: str | None, speaker_mention: SpanLike | None, source: Span) -> bool:
     """Whether a predicted speaker names the gold source (the rule is in `score_quotes`)."""
-    if speaker_span is not None and _intersection(
-        [(speaker_span.start, speaker_span.end)], [(source.start, source.end)]
+    if speaker_mention is not None and _intersection(
+        [(speaker_mention.start, speaker_mention.end)], [(source.start, source.end)]
     ):
         return True
     if speaker is None:

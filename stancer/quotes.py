@@ -33,7 +33,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     "responded commented acknowledged acknowledges admitted admits suggested recalled "
     "reiterated reiterates underlined underscored urged tweeted promised vowed predicted "
     "asserted asserts contended spoke concluded testified shouted shouting yelled yelling "
-    "screamed chanted chanting".split()
+    "screamed chanted chanting demanded quipped joked lamented complained boasted countered "
+    "retorted exclaimed conceded cautioned pleaded scoffed mused whispered".split()
 )
 
 #: Opening mark → the marks that close it.
@@ -50,11 +51,6 @@ _ELISION = re.compile(
 _BLOCK_LABEL = re.compile(
     r"(?:quote|quotes|quotation|statement|citation|direct speech|verbatim)\s*:", re.IGNORECASE
 )
-_INDIRECT_CUE = re.compile(
-    rf"\b(?:{'|'.join(sorted(SPEECH_VERBS))})(?:\s+[\w'’-]+){{0,3}}?\s+that\s+"
-    r"|\b[Aa]ccording to [^,.;:\n\"“”«»]+,\s+"
-)
-_ACCORDING_AFTER = re.compile(r",\s+according to [^,;:\n\"“”«»]+$")
 _TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
 
 
@@ -83,10 +79,12 @@ class Quote:
         start: Offset of the first quoted character.
         end: Offset after the last quoted character (re-opening marks in between included).
         kind: ``"direct"`` (a full sentence or more), ``"partial"`` (a fragment inside reported
-            speech), ``"block"`` (``Quote: "…"``) or ``"indirect"`` (reported speech, no marks).
+            speech), ``"block"`` (``Quote: "…"``) or ``"indirect"`` (reported speech, no marks,
+            found by `stancer.reported.indirect_speech`).
         sentences: The quote's sentences, with offsets in the original text.
-        speaker: Who said it, filled by `stancer.attribution.attribute`; ``None`` when unknown.
-        speaker_span: The mention of the speaker the attribution rests on: the name itself, or
+        speaker: Who said it, by canonical name, filled by `stancer.attribution.attribute`;
+            ``None`` when unknown.
+        speaker_mention: The mention of the speaker the attribution rests on: the name itself, or
             the ``he`` / ``The official`` that ``speaker`` was resolved from.
         cue: The words that attribute it (``"said"``, ``"according to"``, ``"—"``, ``"Source"``).
     """
@@ -98,11 +96,11 @@ class Quote:
     kind: str
     sentences: tuple[Span, ...]
     speaker: str | None = None
-    speaker_span: Span | None = None
+    speaker_mention: Span | None = None
     cue: Span | None = None
 
 
-def _require_str(function: str, name: str, value: object) -> None:
+def require_str(function: str, name: str, value: object) -> None:
     if isinstance(value, str):
         return
     hint = " Decode it first: value.decode('utf-8')." if isinstance(value, bytes) else ""
@@ -134,7 +132,7 @@ def split_sentences(text: str, start: int = 0) -> list[Span]:
         >>> [s.text for s in split_sentences("Mr. Smith paid $3.5m. Then he left.")]
         ['Mr. Smith paid $3.5m.', 'Then he left.']
     """
-    _require_str("split_sentences", "text", text)
+    require_str("split_sentences", "text", text)
     if isinstance(start, bool) or not isinstance(start, int) or start < 0:
         raise ValueError(
             f"split_sentences: expected start to be a non-negative int (the offset of text in "
@@ -364,44 +362,13 @@ def _direct(text: str, paragraphs: list[tuple[int, int]]) -> list[_Found]:
     return found
 
 
-def _indirect(text: str, paragraphs: list[tuple[int, int]], direct: list[_Found]) -> list[_Found]:
-    """Reported speech without marks: ``X said that …``, ``according to X, …``, ``…, according to X``.
-
-    A clause ends with its sentence. When a quote or another cue comes first, it ends at the last
-    comma before that, and is dropped when there is none (the quote then stands for that speech).
-    """
-    regions = [(q.start - 1, q.end + 1) for q in direct]  # with the marks
-
-    def quoted(offset: int) -> bool:
-        return any(s <= offset < e for s, e in regions)
-
-    found = []
-    for lo, hi in paragraphs:
-        for sentence in split_sentences(text[lo:hi], lo):
-            last = sentence.start + len(sentence.text.rstrip(".!?"))
-            cues = [m for m in _INDIRECT_CUE.finditer(text, sentence.start, last)]
-            clauses = [(m.end(), last) for m in cues if not quoted(m.start())]
-            after = _ACCORDING_AFTER.search(text, sentence.start, last)
-            if after and not quoted(after.start()):
-                clauses.append((sentence.start, after.start()))
-            for start, end in clauses:
-                stops = [s for s, _ in regions if start <= s < end]
-                stops += [m.start() for m in cues if start < m.start() < end]
-                if stops:
-                    end = text.rfind(",", start, min(stops))
-                if end > start and not any(s < end and start < e for s, e in regions):
-                    quote = _make(text, [(start, end)], "indirect")
-                    found += [quote] if quote else []
-    return found
-
-
-def extract_quotes(text: str, *, indirect: bool = False) -> list[Quote]:
+def extract_quotes(text: str) -> list[Quote]:
     """Find the quoted passages of an article, in order, with their sentences; no speakers yet.
+
+    Indirect speech (no quote marks) is found from the parse: `stancer.attribution.find_attributions`.
 
     Args:
         text: The article.
-        indirect: Also return reported speech without quote marks (``X said that …``,
-            ``according to X, …``) as quotes of kind ``"indirect"``.
 
     Returns:
         The quotes in article order, ids from 0; `stancer.attribution.attribute` adds speakers.
@@ -414,10 +381,6 @@ def extract_quotes(text: str, *, indirect: bool = False) -> list[Quote]:
         >>> q.text, q.kind, [s.text for s in q.sentences]
         ('We will win. It is certain,', 'direct', ['We will win.', 'It is certain,'])
     """
-    _require_str("extract_quotes", "text", text)
+    require_str("extract_quotes", "text", text)
     paragraphs = paragraph_spans(text)
-    found = _direct(text, paragraphs)
-    if indirect:
-        found += _indirect(text, paragraphs, found)
-    found.sort(key=lambda q: q.start)
-    return [Quote(n, *q) for n, q in enumerate(found)]
+    return [Quote(n, *q) for n, q in enumerate(_direct(text, paragraphs))]

@@ -12,12 +12,13 @@ _COLOURS = {"favor": "#b7e4c7", "against": "#f4b6b6", "neutral": "#e2e2e2"}
 
 
 def format_table(analysis: Analysis, *, width: int = 70) -> str:
-    """One row per quoted sentence: speaker, each target's label and probability, the sentence."""
+    """One row per attributed statement: speaker, kind, each target's label and probability, and
+    the words classified (for a quoted fragment, the clause that reports it)."""
     lines = []
     for i, target in enumerate(analysis.targets, start=1):
         lines.append(f"T{i}: {target}")
     header = (
-        f"{'#':>3}  {'speaker':<32} "
+        f"{'#':>3}  {'speaker':<32} {'kind':<8} "
         + " ".join(f"{'T' + str(i):<14}" for i in range(1, len(analysis.targets) + 1))
         + " sentence"
     )
@@ -28,8 +29,9 @@ def format_table(analysis: Analysis, *, width: int = 70) -> str:
             f"{s.stances[t].label + ' ' + format(s.stances[t].scores[s.stances[t].label], '.2f'):<14}"
             for t in analysis.targets
         )
-        text = s.text if len(s.text) <= width else s.text[: width - 1] + "…"
-        lines.append(f"{n:>3}  {speaker:<32} {cells} {text}")
+        said = s.statement.text
+        text = said if len(said) <= width else said[: width - 1] + "…"
+        lines.append(f"{n:>3}  {speaker:<32} {s.kind:<8} {cells} {text}")
     lines += ["", "Per speaker (mean scores over the speaker's sentences):"]
     for name, per_target in analysis.speakers.items():
         summary = ", ".join(
@@ -48,7 +50,12 @@ def _article_view(analysis: Analysis, target: str) -> str:
             continue
         stance = s.stances[target]
         scores = " · ".join(f"{label} {stance.scores[label]:.2f}" for label in LABELS)
-        tip = f"{s.speaker or 'unattributed'} — {stance.label} ({scores})"
+        who = s.speaker or "unattributed"
+        if s.speaker_mention is not None and s.speaker_mention.text != s.speaker:
+            who += f" (“{s.speaker_mention.text}”)"
+        tip = f"{who}, {s.kind} — {stance.label} ({scores})"
+        if s.statement.text != s.text:
+            tip += f" — read as: {s.statement.text}"
         parts.append(html.escape(analysis.text[cursor : s.start]))
         parts.append(
             f'<mark class="q {stance.label}" data-speaker="{html.escape(s.speaker or "", quote=True)}" '

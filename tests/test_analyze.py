@@ -42,6 +42,49 @@ def test_analyze_gives_every_quoted_sentence_a_speaker_and_a_stance_per_target(
     assert summary["scores"]["favor"] == pytest.approx(mean)
 
 
+REPORTED = (
+    "US Ambassador to NATO Julianne Smith said that NATO did not plan to invite Ukraine "
+    '"in the short term", despite the plan. Smith added that allies would keep helping.\n\n'
+    '"We will stand with Ukraine," she said.'
+)
+
+
+def test_rows_carry_kind_statement_and_the_speakers_mention(tiny_model_dir) -> None:
+    result = stancer.analyze(REPORTED, TARGETS, model=str(tiny_model_dir))
+    rows = [
+        (s.kind, s.text, s.statement.text, s.speaker, s.speaker_mention and s.speaker_mention.text)
+        for s in result.sentences
+    ]
+    assert rows == [
+        (
+            "mixed",
+            "in the short term",
+            'NATO did not plan to invite Ukraine "in the short term"',
+            "Julianne Smith",
+            "US Ambassador to NATO Julianne Smith",
+        ),
+        (
+            "indirect",
+            "allies would keep helping",
+            "allies would keep helping",
+            "Julianne Smith",
+            "Smith",
+        ),
+        ("direct", "We will stand with Ukraine,", "We will stand with Ukraine,", "Julianne Smith", "she"),
+    ]
+    for s in result.sentences:
+        assert REPORTED[s.start : s.end] == s.text
+        assert REPORTED[s.statement.start : s.statement.end] == s.statement.text
+    assert list(result.speakers) == ["Julianne Smith"]  # one speaker, however she is named
+    assert result.speakers["Julianne Smith"][TARGETS[0]]["sentences"] == 3
+    direct = stancer.analyze(REPORTED, TARGETS, model=str(tiny_model_dir), direct_only=True)
+    assert [s.kind for s in direct.sentences] == ["mixed", "direct"]
+    row = result.to_dict()["sentences"][0]
+    assert row["kind"] == "mixed" and row["speaker"] == "Julianne Smith"
+    assert row["speaker_mention"]["text"] == "US Ambassador to NATO Julianne Smith"
+    assert row["statement"]["start"] == REPORTED.index("NATO did")
+
+
 def test_analyze_without_quotes_and_bad_input(tiny_model_dir) -> None:
     empty = stancer.analyze("No quotes here.", TARGETS[0], model=str(tiny_model_dir))
     assert empty.sentences == [] and empty.speakers == {}
@@ -55,6 +98,8 @@ def test_analyze_command_table_and_json(tiny_model_dir, tmp_path, capsys) -> Non
     assert main(["analyze", str(SEED), "-t", TARGETS[0], "-m", str(tiny_model_dir)]) == 0
     out = capsys.readouterr().out
     assert "senior official from the US administration" in out and "Julianne Smith" in out
+    assert "NATO did not plan to invite Ukraine to join the Alliance" in out  # the fragment's clause
+    assert "mixed" in out and "indirect" in out
     out_file = tmp_path / "a.json"
     assert (
         main(

@@ -12,10 +12,13 @@ from stancer.exceptions import DataError
 from stancer.polnear import Article, Attribution, is_direct_quote, load_polnear
 from stancer.quote_eval import (
     PRIMARY_METRIC,
+    gold_name,
+    gold_speakers,
     head_word,
     jaccard,
     match_exact,
     match_overlap,
+    same_speaker,
     score_quotes,
     speaker_matches,
     trim_span,
@@ -30,7 +33,7 @@ class FakeQuote:
     start: int
     end: int
     speaker: str | None = None
-    speaker_span: Span | None = None
+    speaker_mention: Span | None = None
 
 
 def span(text: str, part: str, occurrence: int = 0) -> Span:
@@ -191,6 +194,27 @@ def test_speaker_rules() -> None:
     assert head_word("the influential US daily") == "us"
     assert head_word("she") == "she"
     assert head_word("--") is None
+
+
+def test_canonical_speaker_rules() -> None:
+    text = (
+        "Julianne Smith spoke. Then she spoke. The official spoke. "
+        "Another critic, Laurence H. Tribe, spoke."
+    )
+    sources = ["Julianne Smith", "she", "The official", "Another critic, Laurence H. Tribe,"]
+    gold = [
+        Attribution(None, span(text, words), None, False, (), "a1") for words in reversed(sources)
+    ]  # in any order: antecedents follow the text
+    names = dict(zip(reversed(sources), gold_speakers(gold), strict=True))
+    assert names["she"] == ("she", "Julianne Smith")
+    assert names["The official"] == ("The official", "Julianne Smith")
+    assert same_speaker("Julianne Smith", names["she"])  # a pronoun resolved to the right person
+    assert not same_speaker("Laurence H. Tribe", names["she"])
+    assert same_speaker("a senior official", names["The official"])  # the description itself
+    assert same_speaker("Laurence H. Tribe", names["Another critic, Laurence H. Tribe,"])
+    assert not same_speaker(None, names["Julianne Smith"])
+    assert gold_name("Another critic, Laurence H. Tribe,") == " Laurence H. Tribe"
+    assert head_word("Rep. Gwen Moore (D-Wis.)") == "moore"
 
 
 def test_bad_overlap_and_bad_offsets_raise() -> None:

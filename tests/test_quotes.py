@@ -105,7 +105,7 @@ def test_each_quote_style_gives_one_quote_at_its_offsets(style: str) -> None:
     assert (quote.text, quote.kind, quote.id) == (expected, kind, 0)
     assert quote.start == article.index(expected)
     assert article[quote.start : quote.end] == expected
-    assert quote.speaker is None and quote.speaker_span is None and quote.cue is None
+    assert quote.speaker is None and quote.speaker_mention is None and quote.cue is None
 
 
 def test_quotes_come_in_article_order_with_ids() -> None:
@@ -242,30 +242,9 @@ def test_split_sentences_keeps_the_text_when_the_splitter_changes_it(monkeypatch
     ]
 
 
-INDIRECT = (
-    "Officials said that talks with Kyiv would resume soon. "
-    "According to the ministry, the convoy left on Monday. "
-    "The border stayed closed, according to local officials.\n\n"
-    'He stressed that the US backs Ukraine, adding that "a lot is at stake".\n\n'
-    'Smith said that NATO did not plan it "in the short term", despite the plan.'
-)
-
-
-def test_indirect_speech_only_on_request() -> None:
-    assert [q.kind for q in extract_quotes(INDIRECT)] == ["partial", "partial"]
-    found = extract_quotes(INDIRECT, indirect=True)
-    assert [(q.text, q.kind) for q in found] == [
-        ("talks with Kyiv would resume soon", "indirect"),
-        ("the convoy left on Monday", "indirect"),
-        ("The border stayed closed", "indirect"),
-        ("the US backs Ukraine", "indirect"),
-        ("a lot is at stake", "partial"),
-        ("in the short term", "partial"),
-    ]
-    assert [q.id for q in found] == list(range(6))
-    for quote in found:
-        assert_offsets(INDIRECT, quote)
-        assert INDIRECT[quote.start : quote.end] == quote.text
+def test_only_marked_quotes_are_extracted() -> None:
+    article = 'Officials said that talks would resume. Smith said it was "in the short term".'
+    assert [(q.text, q.kind) for q in extract_quotes(article)] == [("in the short term", "partial")]
 
 
 def test_quotes_are_frozen() -> None:

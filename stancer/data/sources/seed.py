@@ -1,4 +1,8 @@
-"""The seed article's quoted sentences, with gold stances toward four propositions (ships with stancer)."""
+"""The seed article's quoted sentences, with gold stances toward four propositions (ships with stancer).
+
+A row's ``text`` is what stancer classifies: the quoted sentence, or for a quoted fragment the
+clause that reports it (the gold file's ``statement``; `stancer.reported.statement`).
+"""
 
 from __future__ import annotations
 
@@ -14,12 +18,24 @@ _PACKAGE = Path(__file__).resolve().parents[2]
 SEEDS_DIR = _PACKAGE / "seeds" if (_PACKAGE / "seeds").is_dir() else _PACKAGE.parent / "seeds"
 
 
+#: The four propositions the seed is labelled toward.
+SEED_TARGETS = (
+    "Ukraine should be invited to join NATO now",
+    "Ukraine will eventually become a member of NATO",
+    "Western countries should increase military support for Ukraine",
+    "Zelenskyy's Victory Plan should be adopted",
+)
+
+
 def _gold(folder: Path) -> Iterator[dict[str, Any]]:
     path = need(folder, "ukraine-nato-invitation-2024-10-18.gold.jsonl")
     for line in read_text(path).splitlines():
         if line.strip():
             row = json.loads(line)
-            yield {k: row[k] for k in ("id", "text", "target", "label", "speaker", "quote")}
+            yield {
+                **{k: row[k] for k in ("id", "target", "label", "speaker", "quote")},
+                "text": row.get("statement", row["text"]),
+            }
 
 
 BENCHMARK = Benchmark(
