@@ -28,6 +28,7 @@ verb back to a clause boundary. Every mention is then resolved to a canonical sp
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -64,8 +65,13 @@ _NOT_SPEAKERS = frozenset(
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})  # dependents of a verb
-_MASK = "\x1f"  # hides quoted text, so that speakers are never read from inside a quote
-_DOT = "\x1e"  # stands for the period of an abbreviation, which does not end a sentence
+# Private-use characters: neither whitespace nor word characters, so that no pattern reads a
+# hidden quote as a run of spaces (which made some patterns backtrack for minutes).
+_MASK = "\ue000"  # hides quoted text, so that speakers are never read from inside a quote
+_DOT = "\ue001"  # stands for the period of an abbreviation, which does not end a sentence
+#: How far from a quote its cue is looked for, in characters: the rules stay linear in the
+#: article's length however long its sentences.
+_REACH = 400
 _ABBREVIATION = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Rev|Hon|No|Inc|Ltd|Co|"
     r"Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc)\.|\b[A-Z]\."
@@ -178,13 +184,24 @@ def _sentence_subject(text: str, masked: str, lo: int, end: int) -> _Mention | N
     return None
 
 
+@functools.lru_cache(maxsize=8)
+def _sentence_ends(masked: str) -> list[int]:
+    """Where the sentences of the masked text end, found once per text."""
+    return [m.end() for m in _SENTENCE_END.finditer(masked)]
+
+
 def _sentence_start(masked: str, lo: int, at: int) -> int:
-    return max((m.end() for m in _SENTENCE_END.finditer(masked, lo, at)), default=lo)
+    """The start of the sentence that holds ``at``, not before ``lo`` nor `_REACH` before ``at``."""
+    ends = _sentence_ends(masked)
+    n = bisect.bisect_right(ends, at) - 1
+    return max(lo, at - _REACH, ends[n] if n >= 0 else lo)
 
 
 def _sentence_end(masked: str, at: int, hi: int) -> int:
-    end = _SENTENCE_END.search(masked, at, hi)
-    return end.end() if end else hi
+    """The end of the sentence that holds ``at``, not after ``hi`` nor `_REACH` after ``at``."""
+    ends = _sentence_ends(masked)
+    n = bisect.bisect_right(ends, at)
+    return min(hi, at + _REACH, ends[n] if n < len(ends) else hi)
 
 
 def _outer(text: str, quote: Quote) -> tuple[int, int]:
@@ -434,14 +451,16 @@ def attribute(text: str, quotes: list[Quote], *, doc: Doc | None = None) -> list
         *_introductions(text, masked, doc),
     }
     names = resolve(doc, [m.speaker for m in mentions], hidden=lambda i: masked[i] == _MASK)
+    ordered = sorted(mentions, key=_order)
+    starts = [m.speaker.start for m in ordered]
     attributed = []
     for n, quote in enumerate(quotes):
         mention = own[n]
         if mention is None and quote.kind in ("direct", "block"):
             opened = _outer(text, quote)[0]
             window = _paragraph(paragraphs, _paragraph(paragraphs, opened)[0] - 1)[0]
-            before = [m for m in mentions if window <= m.speaker.start < opened]
-            mention = max(before, key=_order, default=None)
+            last = bisect.bisect_left(starts, opened) - 1  # the last mention before the quote
+            mention = ordered[last] if last >= 0 and starts[last] >= window else None
         who = names[(mention.speaker.start, mention.speaker.end)] if mention else None
         if who is not None and mention is not None:
             quote = replace(quote, speaker=who, speaker_mention=mention.speaker, cue=mention.cue)

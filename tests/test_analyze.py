@@ -14,6 +14,8 @@ import stancer
 from stancer.cli import main
 from stancer.report import render_html
 
+pytestmark = pytest.mark.parser  # spaCy's English pipeline
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "ukraine-nato-invitation-2024-10-18.txt"
 TARGETS = [

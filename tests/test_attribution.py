@@ -12,6 +12,8 @@ import pytest
 from stancer.attribution import attribute, find_attributions
 from stancer.quotes import Quote, Span, extract_quotes
 
+pytestmark = pytest.mark.parser  # spaCy's English pipeline
+
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "ukraine-nato-invitation-2024-10-18"
 
 

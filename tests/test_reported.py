@@ -11,6 +11,8 @@ from stancer.attribution import find_attributions
 from stancer.parsing import parse
 from stancer.reported import statement
 
+pytestmark = pytest.mark.parser  # spaCy's English pipeline
+
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "ukraine-nato-invitation-2024-10-18"
 
 INDIRECT = (
