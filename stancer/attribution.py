@@ -152,9 +152,7 @@ def _speaker(text: str, start: int, end: int) -> Span | None:
     return _span(text, start, start + len(text[start:end].rstrip(" .,")))
 
 
-def _subject_before(
-    text: str, masked: str, doc: Doc, lo: int, verb: re.Match[str]
-) -> Span | None:
+def _subject_before(text: str, masked: str, doc: Doc, lo: int, verb: re.Match[str]) -> Span | None:
     """The subject of a speech verb: from the parse where it has one, else the words back to a
     clause boundary, over an apposition (``Douglas Brinkley, a historian, recalled``) unless the
     verb is a participle."""

@@ -125,7 +125,8 @@ class TrainingConfig:
 
     #: Where the finished model folder is written.
     output_dir: str = "runs/stance-model"
-    #: Where checkpoints go (a run resumes from the last one); default ``runs/<output name>/checkpoints``.
+    #: Where checkpoints go (a run resumes from the last complete one); default
+    #: ``<output_dir>.checkpoints``. The folder belongs to one config (`stancer.checkpoints`).
     checkpoint_dir: str | None = None
     #: Seed for sampling, initialisation and shuffling; set before the model is built.
     seed: int = 42

@@ -61,7 +61,9 @@ def _complement(token: Token) -> tuple[int, int] | None:
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
     if clause is None and lemma in INTENT_LEMMAS:
         clause = next((c for c in token.children if c.dep_ == "xcomp"), None)
-        for_phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        for_phrase = next(
+            (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None
+        )
         if clause is None and lemma == "call" and for_phrase is not None:
             objects = [c for c in for_phrase.children if c.dep_ == "pobj"]
             clause = objects[0] if objects else None

@@ -24,9 +24,9 @@ from transformers import (
     TrainingArguments,
     set_seed,
 )
-from transformers.trainer_utils import get_last_checkpoint
 
 from stancer.calibration import calibrate
+from stancer.checkpoints import checkpoint_folder, claim, last_complete
 from stancer.config import Config, ModelConfig
 from stancer.data.mixtures import load_mixture, load_spec, map_unrelated, read_negations
 from stancer.data.splits import split_by_target
@@ -184,7 +184,7 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
     distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
     strategy = "steps" if t.eval_steps else "epoch"
     args = TrainingArguments(
-        output_dir=t.checkpoint_dir or str(Path("runs") / Path(t.output_dir).name / "checkpoints"),
+        output_dir=str(checkpoint_folder(config)),
         seed=t.seed,
         data_seed=t.seed,
         num_train_epochs=t.num_train_epochs,
@@ -263,24 +263,35 @@ def _lineage(start: str, model: Any) -> dict[str, Any]:
     return {"base_model": start}
 
 
-def _last_checkpoint(folder: Path) -> str | None:
-    return get_last_checkpoint(str(folder)) if folder.is_dir() else None
-
-
-def train(config: Config, *, progress: bool = True) -> Path:
+def train(config: Config, *, progress: bool = True, checkpoints: str = "check") -> Path:
     """Train from ``config`` and write a complete model folder to ``config.training.output_dir``.
 
-    A run that finds checkpoints in its checkpoint folder resumes from the last one. The
-    finished model is written beside ``output_dir`` and swapped into place only when complete.
+    A run resumes from the last complete checkpoint in its checkpoint folder
+    (`stancer.checkpoints`: ``<output_dir>.checkpoints`` unless set), if the folder is this
+    config's. The finished model is written beside ``output_dir`` and swapped into place only
+    when complete.
+
+    Args:
+        config: The run.
+        progress: Show progress bars.
+        checkpoints: When the folder holds checkpoints of another config: ``check`` stops with
+            an error, ``resume`` resumes from them anyway, ``overwrite`` deletes them first
+            (``overwrite`` always starts afresh).
 
     Returns:
         The model folder.
+
+    Raises:
+        ConfigError: the checkpoint folder belongs to another config and ``checkpoints`` is
+            ``check``.
     """
     out = Path(config.training.output_dir)
+    folder = checkpoint_folder(config)
+    claim(folder, config, choice=checkpoints)
     trainer, eval_data, sizes = build_trainer(config, progress=progress)
-    log_file = Path(trainer.args.output_dir) / LOG_FILE
+    log_file = folder / LOG_FILE
     trainer.add_callback(_LogFile(log_file))
-    resume = _last_checkpoint(Path(trainer.args.output_dir))
+    resume = last_complete(folder)
     if resume:
         logger.info("resuming from %s", resume)
     start = time.perf_counter()

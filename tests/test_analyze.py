@@ -72,7 +72,13 @@ def test_rows_carry_kind_statement_and_the_speakers_mention(tiny_model_dir) -> N
             "Julianne Smith",
             "Smith",
         ),
-        ("direct", "We will stand with Ukraine,", "We will stand with Ukraine,", "Julianne Smith", "she"),
+        (
+            "direct",
+            "We will stand with Ukraine,",
+            "We will stand with Ukraine,",
+            "Julianne Smith",
+            "she",
+        ),
     ]
     for s in result.sentences:
         assert REPORTED[s.start : s.end] == s.text
@@ -100,7 +106,9 @@ def test_analyze_command_table_and_json(tiny_model_dir, tmp_path, capsys) -> Non
     assert main(["analyze", str(SEED), "-t", TARGETS[0], "-m", str(tiny_model_dir)]) == 0
     out = capsys.readouterr().out
     assert "senior official from the US administration" in out and "Julianne Smith" in out
-    assert "NATO did not plan to invite Ukraine to join the Alliance" in out  # the fragment's clause
+    assert (
+        "NATO did not plan to invite Ukraine to join the Alliance" in out
+    )  # the fragment's clause
     assert "mixed" in out and "indirect" in out
     out_file = tmp_path / "a.json"
     assert (

@@ -11,7 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from stancer.checkpoints import checkpoint_folder
 from stancer.config import Config
+from stancer.exceptions import ConfigError
 from stancer.modeling import StanceClassifier
 from stancer.training import train
 
@@ -103,6 +105,106 @@ def test_a_stopped_run_resumes_from_its_last_checkpoint(tiny_model_dir, csv_data
     # The log runs on across the restart: losses of steps 1-2 from the first run, 3-4 from the second.
     log = [json.loads(line) for line in (folder / "train_log.jsonl").read_text().splitlines()]
     assert [e["step"] for e in log if "loss" in e] == [1, 2, 3, 4]
+
+
+_KILL_DURING_CHECKPOINT = """
+import os, signal, sys, torch
+from stancer.checkpoints import checkpoint_folder
+from stancer.config import Config
+from stancer.exceptions import ConfigError
+from stancer.training import train
+
+real_save = torch.save
+
+
+def save(obj, f, *args, **kwargs):  # the process dies while checkpoint-4 is being written
+    if str(f).endswith(os.path.join("checkpoint-4", "optimizer.pt")):
+        with open(f, "wb") as handle:
+            handle.write(b"PK\\x03\\x04 half an archive")
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real_save(obj, f, *args, **kwargs)
+
+
+torch.save = save
+train(Config.from_yaml(sys.argv[1]), progress=False)
+"""
+
+
+def test_a_run_killed_while_writing_a_checkpoint_resumes_from_the_last_complete_one(
+    tiny_model_dir, csv_data, tmp_path
+) -> None:
+    config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=6)
+    (tmp_path / "c.yaml").write_text(config.to_yaml())
+    (tmp_path / "kill.py").write_text(_KILL_DURING_CHECKPOINT)
+    died = subprocess.run(
+        [sys.executable, str(tmp_path / "kill.py"), str(tmp_path / "c.yaml")],
+        capture_output=True,
+        timeout=300,
+    )
+    assert died.returncode == -9  # killed, with checkpoint-4 half written
+    assert not (tmp_path / "ckpt" / "checkpoint-4" / "trainer_state.json").exists()
+    with pytest.warns(UserWarning, match=r"checkpoint-4 is incomplete \(trainer_state.json"):
+        folder = train(config, progress=False)
+    metrics = json.loads((folder / "metrics.json").read_text())["training"]
+    assert metrics["resumed_from"] == "checkpoint-2" and metrics["global_steps"] == 6
+    assert (tmp_path / "ckpt" / "broken-checkpoint-4").is_dir()
+
+
+def test_a_truncated_checkpoint_falls_back_to_an_intact_one(
+    tiny_model_dir, csv_data, tmp_path
+) -> None:
+    train(_config(tiny_model_dir, csv_data, tmp_path, max_steps=4), progress=False)
+    weights = tmp_path / "ckpt" / "checkpoint-4" / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 2])
+    with pytest.warns(UserWarning, match=r"checkpoint-4 is incomplete \(model.safetensors"):
+        folder = train(_config(tiny_model_dir, csv_data, tmp_path, max_steps=6), progress=False)
+    metrics = json.loads((folder / "metrics.json").read_text())["training"]
+    assert metrics["resumed_from"] == "checkpoint-2" and metrics["global_steps"] == 6
+
+
+def test_a_run_with_another_config_does_not_take_over_the_checkpoints(
+    tiny_model_dir, csv_data, tmp_path
+) -> None:
+    first = _config(tiny_model_dir, csv_data, tmp_path, max_steps=2)
+    train(first, progress=False)
+    second = _config(tiny_model_dir, csv_data, tmp_path, max_steps=4)
+    second.training.learning_rate, second.training.seed = 5e-4, 7
+    with pytest.raises(
+        ConfigError,
+        match=r"holds checkpoints of another run.*run_config.yaml.*"
+        r"training.learning_rate: 0.001 there, 0.0005 here.*--resume.*--overwrite",
+    ):
+        train(second, progress=False)
+    resumed = train(second, progress=False, checkpoints="resume")
+    assert json.loads((resumed / "metrics.json").read_text())["training"]["resumed_from"] == (
+        "checkpoint-2"
+    )
+    fresh = train(second, progress=False, checkpoints="overwrite")
+    assert json.loads((fresh / "metrics.json").read_text())["training"]["resumed_from"] is None
+    # Longer runs of the same config resume: max_steps may change.
+    again = _config(tiny_model_dir, csv_data, tmp_path, max_steps=6)
+    again.training.learning_rate, again.training.seed = 5e-4, 7
+    longer = train(again, progress=False)
+    assert json.loads((longer / "metrics.json").read_text())["training"]["resumed_from"] == (
+        "checkpoint-4"
+    )
+
+
+def test_the_default_checkpoint_folder_is_beside_the_model(tiny_model_dir, csv_data, tmp_path):
+    config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=2)
+    config.training.checkpoint_dir = None
+    assert checkpoint_folder(config) == tmp_path / "model.checkpoints"
+
+
+def test_a_leftover_previous_folder_does_not_block_the_final_swap(
+    tiny_model_dir, csv_data, tmp_path
+) -> None:
+    (tmp_path / "model").mkdir()
+    (tmp_path / "model.previous").mkdir()
+    (tmp_path / "model.previous" / "stale.txt").write_text("from a crashed swap")
+    folder = train(_config(tiny_model_dir, csv_data, tmp_path, max_steps=2), progress=False)
+    assert (folder / "model.safetensors").is_file()
+    assert not (tmp_path / "model.previous").exists() and not (tmp_path / "model.partial").exists()
 
 
 def test_training_script_smoke(tiny_model_dir, csv_data, tmp_path) -> None:
