@@ -158,10 +158,15 @@ def analyze(
 
     if not isinstance(text, str):
         raise ValueError(f"text: expected the article as a str, got {type(text).__name__}")
-    target_list = [targets] if isinstance(targets, str) else list(targets)
-    if not target_list or not all(isinstance(t, str) and t.strip() for t in target_list):
+    target_list = [targets] if isinstance(targets, str) else targets
+    if (
+        not isinstance(target_list, list | tuple)
+        or not target_list
+        or not all(isinstance(t, str) and t.strip() for t in target_list)
+    ):
         raise ValueError(f"targets: expected one or more non-empty str, got {targets!r:.80}")
     doc = parse(text)
+    target_list = list(target_list)
     quotes = find_attributions(text, direct_only=direct_only, doc=doc)
     units = statements(doc, quotes)
     pairs_text = [said.text for _, _, said in units for _ in target_list]

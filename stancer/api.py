@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from pathlib import Path
 from typing import overload
 
@@ -36,9 +37,14 @@ def _cached(model: str) -> StanceClassifier:
     return StanceClassifier.from_pretrained(model)
 
 
+_LOADING = threading.Lock()
+
+
 def load_model(model: str | os.PathLike[str] | None = None) -> StanceClassifier:
-    """Load (once, then from a cache) a shipped model by name, a model folder or a hub id."""
-    return _cached(resolve_model(model))
+    """Load (once, then from a cache) a shipped model by name, a model folder or a hub id; threads
+    that ask at the same time wait for one load."""
+    with _LOADING:
+        return _cached(resolve_model(model))
 
 
 @overload
@@ -98,7 +104,12 @@ def predict(
     if isinstance(target, str):
         targets = [target] * len(text_list)
     elif isinstance(target, list) and all(isinstance(t, str) for t in target):
-        if single or len(target) != len(text_list):
+        if single:
+            raise ValueError(
+                f"target: one text takes one target str, got a list of {len(target)}; pass "
+                "target='the proposition', or texts as a list with one target per text"
+            )
+        if len(target) != len(text_list):
             raise ValueError(
                 f"target: expected one str for every text, or a list of {len(text_list)} str "
                 f"(one per text), got a list of {len(target)}"

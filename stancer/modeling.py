@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import shutil
+import unicodedata
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,11 +14,13 @@ from typing import Any
 
 import numpy as np
 import torch
+from safetensors import safe_open
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, PreTrainedModel
 
 from stancer import __version__
 from stancer.exceptions import ModelLoadError
 from stancer.quantization import INT8_FILE, load_int8, save_int8
+from stancer.stance import LABELS
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +73,46 @@ def _as_pairs(texts: Sequence[Any], targets: str | Sequence[str] | None) -> list
             raise ValueError(f"texts[{i}]: expected a str, got {type(text).__name__} {text!r:.60}")
         if not isinstance(target, str) or not target.strip():
             raise ValueError(f"targets[{i}]: expected a non-empty str, got {target!r:.60}")
+        check_words(f"texts[{i}]", text)
+        check_words(f"targets[{i}]", target)
+    _warn_if_not_latin([text for text, _ in pairs])
     return pairs
+
+
+def check_words(where: str, text: str) -> None:
+    """An input text must be valid Unicode and hold something to read.
+
+    An empty, blank or invisible-only text (zero-width spaces, control characters) is an error
+    rather than a stance: a model given nothing still answers with confidence, and such a row is
+    nearly always a broken cell upstream, better dropped there than scored.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise ValueError(
+            f"{where}: holds {text[err.start]!r} at {err.start}, a lone surrogate, which is not "
+            "text; decode the source with errors='replace' (or fix its encoding)"
+        ) from None
+    if not any(unicodedata.category(c)[0] in "LNPS" for c in text):
+        raise ValueError(
+            f"{where}: expected words, got {text!r:.40} (empty, blank or invisible characters "
+            "only); drop such rows before predicting"
+        )
+
+
+def _warn_if_not_latin(texts: Sequence[str]) -> None:
+    """Warn, once per call, when texts are mostly in a script other than Latin."""
+    foreign = 0
+    for text in texts:
+        letters = [c for c in text[:2000] if c.isalpha()]
+        latin = sum(1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
+        foreign += bool(letters) and latin < len(letters) / 2
+    if foreign:
+        warnings.warn(
+            f"{foreign} of {len(texts)} texts are mostly not in Latin script; stancer's models read "
+            "English, so their stances there are not to be trusted",
+            stacklevel=3,
+        )
 
 
 def check_template(template: str) -> str:
@@ -201,14 +243,7 @@ class StanceClassifier:
         if path.exists() and not path.is_dir():
             raise ModelLoadError(f"{path}: expected a model folder, found a file")
         if path.is_dir():
-            has_weights = any(path.glob("*.safetensors")) or any(path.glob("*.bin"))
-            missing = [name for name in ("config.json",) if not (path / name).is_file()]
-            missing += [] if has_weights else ["model.safetensors"]
-            if missing:
-                raise ModelLoadError(
-                    f"{path}: not a complete model folder, missing {', '.join(missing)}; "
-                    "save one with StanceClassifier.save_pretrained or training/train.py"
-                )
+            check_folder(path)
         model_kwargs.setdefault("dtype", torch.float32)  # fp16 weights on disk, fp32 math on CPU
         try:
             tokenizer = AutoTokenizer.from_pretrained(str(model_name_or_path))
@@ -218,10 +253,11 @@ class StanceClassifier:
                 model = AutoModelForSequenceClassification.from_pretrained(
                     str(model_name_or_path), **model_kwargs
                 )
-        except OSError as err:
+        except (OSError, RuntimeError, ValueError) as err:  # also a head of another size
+            message = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
             raise ModelLoadError(
-                f"could not load a model from {str(model_name_or_path)!r}: {err}. Expected a local "
-                "model folder or a Hugging Face model id that is cached or reachable"
+                f"could not load a model from {str(model_name_or_path)!r}: {message}. Expected a "
+                "local model folder or a Hugging Face model id that is cached or reachable"
             ) from err
         model.eval()
         meta = getattr(model.config, "stancer", None) or {}
@@ -377,9 +413,9 @@ class StanceClassifier:
             batch_size: Pairs per forward pass.
             progress: Show a progress bar.
         """
-        pairs = _as_pairs(texts, targets)
-        if batch_size < 1:
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise ValueError(f"batch_size: expected a positive int, got {batch_size!r}")
+        pairs = _as_pairs(texts, targets)
         probs = np.zeros((len(pairs), len(self.classes_)), dtype=np.float32)
         if not pairs:
             return probs
@@ -435,6 +471,60 @@ class StanceClassifier:
                 stacklevel=3,
             )
         return encodings
+
+
+#: Files that hold a tokenizer: a fast tokenizer's one file, or a slow one's vocabulary.
+_TOKENIZER_FILES = (
+    "tokenizer.json",
+    "vocab.txt",
+    "vocab.json",
+    "spiece.model",
+    "sentencepiece.bpe.model",
+)
+
+
+def check_folder(path: Path) -> None:
+    """Check a local model folder before loading it, naming every missing or broken file.
+
+    Raises:
+        ModelLoadError: no ``config.json`` or one that is not JSON; no weights, or weights that
+            are not whole safetensors; no tokenizer files; an ``id2label`` that disagrees with
+            the label order stancer recorded; labels a stance model cannot have.
+    """
+    problems = []
+    config: dict[str, Any] = {}
+    try:
+        config = json.loads((path / "config.json").read_text())
+    except FileNotFoundError:
+        problems.append("config.json is missing")
+    except ValueError as err:
+        problems.append(f"config.json is not JSON ({err})")
+    weights = sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin"))
+    if not weights:
+        problems.append("no weights (model.safetensors)")
+    for file in (w for w in weights if w.suffix == ".safetensors"):
+        try:
+            with safe_open(str(file), "pt"):
+                pass
+        except Exception as err:  # SafetensorError: truncated, empty, not safetensors
+            problems.append(f"{file.name} is not whole safetensors ({err})")
+    if not any((path / name).is_file() for name in _TOKENIZER_FILES):
+        problems.append(f"no tokenizer files (one of {', '.join(_TOKENIZER_FILES)})")
+    id2label = config.get("id2label") or {}
+    order = [str(id2label[k]) for k in sorted(id2label, key=int)] if id2label else []
+    recorded = (config.get("stancer") or {}).get("labels")
+    if recorded and order and order != list(recorded):
+        problems.append(
+            f"config.json's id2label orders the labels {order}, but stancer recorded {recorded} "
+            "when it saved the model; restore id2label to the recorded order"
+        )
+    if recorded and not set(recorded) <= {*LABELS, "unrelated"}:
+        problems.append(f"labels {recorded} are not stance labels ({list(LABELS)})")
+    if problems:
+        raise ModelLoadError(
+            f"{path}: not a usable model folder: {'; '.join(problems)}. Save one with "
+            "StanceClassifier.save_pretrained or training/train.py"
+        )
 
 
 def replace_folder(staging: Path, destination: Path) -> Path:

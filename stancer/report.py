@@ -4,6 +4,7 @@ highlighted by stance (speaker and scores on hover; one view per target, no Java
 from __future__ import annotations
 
 import html
+import re
 
 from stancer.analysis import Analysis
 from stancer.stance import LABELS
@@ -11,12 +12,20 @@ from stancer.stance import LABELS
 _COLOURS = {"favor": "#b7e4c7", "against": "#f4b6b6", "neutral": "#e2e2e2"}
 
 
+_TERMINAL_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """The text without ANSI escapes and control characters, which a terminal would obey."""
+    return _TERMINAL_CONTROL.sub("", text)
+
+
 def format_table(analysis: Analysis, *, width: int = 70) -> str:
     """One row per attributed statement: speaker, kind, each target's label and probability, and
     the words classified (for a quoted fragment, the clause that reports it)."""
     lines = []
     for i, target in enumerate(analysis.targets, start=1):
-        lines.append(f"T{i}: {target}")
+        lines.append(f"T{i}: {_printable(target)}")
     header = (
         f"{'#':>3}  {'speaker':<32} {'kind':<8} "
         + " ".join(f"{'T' + str(i):<14}" for i in range(1, len(analysis.targets) + 1))
@@ -24,12 +33,12 @@ def format_table(analysis: Analysis, *, width: int = 70) -> str:
     )
     lines += ["", header, "-" * len(header)]
     for n, s in enumerate(analysis.sentences, start=1):
-        speaker = (s.speaker or "(unattributed)")[:32]
+        speaker = _printable(s.speaker or "(unattributed)")[:32]
         cells = " ".join(
             f"{s.stances[t].label + ' ' + format(s.stances[t].scores[s.stances[t].label], '.2f'):<14}"
             for t in analysis.targets
         )
-        said = s.statement.text
+        said = _printable(s.statement.text).replace("\n", " ")
         text = said if len(said) <= width else said[: width - 1] + "…"
         lines.append(f"{n:>3}  {speaker:<32} {s.kind:<8} {cells} {text}")
     lines += ["", "Per speaker (mean scores over the speaker's sentences):"]
@@ -39,7 +48,7 @@ def format_table(analysis: Analysis, *, width: int = 70) -> str:
             for i, v in enumerate(per_target.values(), start=1)
         )
         n = next(iter(per_target.values()))["sentences"]
-        lines.append(f"  {name or '(unattributed)'} ({n} sentences): {summary}")
+        lines.append(f"  {_printable(name or '(unattributed)')} ({n} sentences): {summary}")
     return "\n".join(lines)
 
 

@@ -199,6 +199,3 @@ def test_html_report_renders_in_headless_chromium(tiny_model_dir, tmp_path) -> N
     colours = {tuple(np.round(p * 255).astype(int)) for p in pixels.reshape(-1, 3)[::7]}
     # the highlight colours of the stance marks are on the page
     assert colours & {(0xB7, 0xE4, 0xC7), (0xF4, 0xB6, 0xB6), (0xE2, 0xE2, 0xE2)}
-    artifacts = REPO / "runs" / "screenshots"
-    artifacts.mkdir(parents=True, exist_ok=True)
-    shutil.copy(shot, artifacts / "analyze-seed.png")

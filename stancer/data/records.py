@@ -31,7 +31,12 @@ LABEL_ALIASES: dict[str, str] = {
 def normalise_label(
     value: Any, label_map: Mapping[Any, str] | None, labels: tuple[str, ...] = LABELS
 ) -> str | None:
-    """Return the unified label of ``value``, or ``None`` when it is not one of ``labels``."""
+    """Return the unified label of ``value``, or ``None`` when it is not one of ``labels``.
+
+    A missing value (``None``, NaN) is never a label, even where the string ``"none"`` is.
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return None
     if label_map is not None:
         text = str(value).strip()
         keys: list[Any] = [value, text]
@@ -54,7 +59,10 @@ def _problem(
         value = row.get(column)
         if not isinstance(value, str) or not value.strip():
             return f"column {column!r} is empty ({value!r}); every row needs a non-empty {column}"
-    if normalise_label(row.get("label"), label_map, labels) is None:
+    label = row.get("label")
+    if label is None or (isinstance(label, float) and label != label) or str(label).strip() == "":
+        return f"column 'label' is empty ({label!r}); every row needs a label"
+    if normalise_label(label, label_map, labels) is None:
         hint = (
             f"the label map given covers {sorted(map(str, label_map))}"
             if label_map is not None

@@ -85,8 +85,9 @@ def need(folder: Path, relative: str) -> Path:
     path = folder / relative
     if not path.is_file():
         raise DataError(
-            f"{folder.name}: missing release file {path}; expected the original release files "
-            f"in {folder} (`stancer data info {folder.name}` names the source)"
+            f"missing release file {path}; expected the dataset's original release files in "
+            f"{folder} (is that the dataset's own folder? `stancer data info <name>` names the "
+            "source)"
         )
     return path
 
@@ -185,14 +186,13 @@ def cache_root() -> Path:
 
 def _fingerprint(bench: Benchmark, split: str, folder: Path) -> str:
     """Changes whenever a release file, the adapter's code, a helper of stancer.data or stancer's version changes."""
-    digest = hashlib.sha256(f"{__version__}|{bench.name}|{split}|{folder.resolve()}".encode())
+    digest = code_digest()
+    digest.update(f"{bench.name}|{split}|{folder.resolve()}".encode())
     reader = bench.splits[split]
     reader_module = importlib.import_module(
         getattr(reader, "func", reader).__module__
     )  # partial → function
     for path in sorted({_MODULE_FILES[bench.name], Path(reader_module.__file__ or "")}):
-        digest.update(path.read_bytes())
-    for path in sorted(Path(__file__).parent.glob("*.py")):  # the registry and shared helpers
         digest.update(path.read_bytes())
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         stat = path.stat()
@@ -202,17 +202,40 @@ def _fingerprint(bench: Benchmark, split: str, folder: Path) -> str:
 
 def load_split(bench: Benchmark, split: str, folder: Path, *, cache: bool = True) -> Dataset:
     """Read one split from its release files, or from the cache when nothing changed."""
+
+    def build() -> Dataset:
+        try:
+            return to_dataset(
+                bench.splits[split](folder),
+                source=f"{bench.name}:{split}",
+                label_map=bench.label_map,
+                labels=bench.labels,
+            )
+        except DataError as error:
+            if str(error).startswith(bench.name):
+                raise
+            raise DataError(f"{bench.name}:{split}: {error}") from error
+
     if not cache:
-        return to_dataset(
-            bench.splits[split](folder),
-            source=f"{bench.name}:{split}",
-            label_map=bench.label_map,
-            labels=bench.labels,
-        )
-    path = cache_root() / f"{bench.name}-{split}-{_fingerprint(bench, split, folder)}"
+        return build()
+    return cached(f"{bench.name}-{split}-{_fingerprint(bench, split, folder)}", build)
+
+
+def code_digest() -> hashlib._Hash:
+    """A hash of stancer's version and the code of stancer.data, to key cached datasets by."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest
+
+
+def cached(name: str, build: Callable[[], Dataset]) -> Dataset:
+    """The dataset cached as ``name`` under `cache_root`, built and saved first if missing; the
+    save is written under a temporary name and renamed, so a crash never leaves half a cache."""
+    path = cache_root() / name
     if path.is_dir():
         return Dataset.load_from_disk(str(path))
-    dataset = load_split(bench, split, folder, cache=False)
+    dataset = build()
     staging = path.with_name(path.name + f".partial-{os.getpid()}")
     quiet = not progress_bars.are_progress_bars_disabled()
     if quiet:
