@@ -27,13 +27,13 @@ __all__ = [
 ]
 
 _LAZY = {
-    "Analysis": "stancer.analysis",
-    "analyze": "stancer.analysis",
+    "Analysis": "stancer.news.analysis",
+    "analyze": "stancer.news.analysis",
     "LABELS": "stancer.stance",
     "Stance": "stancer.stance",
-    "StanceClassifier": "stancer.modeling",
-    "load_model": "stancer.api",
-    "predict": "stancer.api",
+    "StanceClassifier": "stancer.model.classifier",
+    "load_model": "stancer.model.api",
+    "predict": "stancer.model.api",
 }
 
 

@@ -10,7 +10,7 @@ import pytest
 import torch
 from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
 
-from stancer.modeling import StanceClassifier
+from stancer.model.classifier import StanceClassifier
 from stancer.stance import LABELS
 
 REPO = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ import pytest
 
 import stancer
 from stancer.cli import main
-from stancer.report import render_html
+from stancer.news.report import render_html
 
 pytestmark = pytest.mark.parser  # spaCy's English pipeline
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from stancer.attribution import attribute, find_attributions
-from stancer.quotes import Quote, Span, extract_quotes
+from stancer.news.attribution import attribute, find_attributions
+from stancer.news.quotes import Quote, Span, extract_quotes
 
 pytestmark = pytest.mark.parser  # spaCy's English pipeline
 

@@ -10,11 +10,11 @@ import torch
 from datasets import Dataset
 from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
 
-from stancer.baselines import MajorityBaseline, NliZeroShot, TfidfBaseline
+from stancer.bench.baselines import MajorityBaseline, NliZeroShot, TfidfBaseline
+from stancer.bench.evaluation import evaluate
+from stancer.bench.metrics import calibration, f_avg_by_target, fnc_score
 from stancer.cli import main
 from stancer.data.registry import get_benchmark
-from stancer.evaluation import evaluate
-from stancer.metrics import calibration, f_avg_by_target, fnc_score
 
 from .conftest import WORDS
 
@@ -211,7 +211,7 @@ def test_bench_models_baselines_speed_plots_json(
 
 @pytest.mark.data
 def test_bench_all_lists_every_test_split() -> None:
-    from stancer.bench import expand_data
+    from stancer.bench.run import expand_data
 
     specs = expand_data(["all"])
     assert "fnc1:test" in specs and "vast:test" in specs and "multitarget_sobhani:test" not in specs

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from stancer.config import Config
 from stancer.exceptions import ConfigError
+from stancer.model.config import Config
 
 REPO = Path(__file__).resolve().parent.parent
 

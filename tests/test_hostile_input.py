@@ -17,7 +17,7 @@ from stancer import data
 from stancer.cli import main
 from stancer.data import files as files_module
 from stancer.exceptions import DataError, ModelLoadError
-from stancer.modeling import StanceClassifier
+from stancer.model.classifier import StanceClassifier
 
 TARGET = "ukraine should join nato"
 HEADER = "text,target,label\n"
@@ -166,7 +166,7 @@ def test_a_head_of_another_size_is_a_model_load_error(model_copy, labels) -> Non
 
 
 def test_threads_on_a_cold_cache_load_the_model_once(tiny_model_dir, monkeypatch) -> None:
-    from stancer import api
+    from stancer.model import api
 
     api._cached.cache_clear()
     loads = []

@@ -12,10 +12,10 @@ import time
 
 import pytest
 
-from stancer.analysis import statements
-from stancer.attribution import find_attributions
 from stancer.exceptions import DataError
-from stancer.parsing import MAX_ARTICLE_CHARS, parse
+from stancer.news.analysis import statements
+from stancer.news.attribution import find_attributions
+from stancer.news.parsing import MAX_ARTICLE_CHARS, parse
 
 pytestmark = pytest.mark.parser
 

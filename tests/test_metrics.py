@@ -7,7 +7,7 @@ import pytest
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 from sklearn.metrics import confusion_matrix as sk_confusion_matrix
 
-from stancer.metrics import confusion_matrix, stance_metrics
+from stancer.bench.metrics import confusion_matrix, stance_metrics
 from stancer.stance import LABELS
 
 

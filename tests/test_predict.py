@@ -11,7 +11,7 @@ import torch
 
 import stancer
 from stancer.exceptions import ModelLoadError
-from stancer.modeling import StanceClassifier
+from stancer.model.classifier import StanceClassifier
 from stancer.stance import LABELS, Stance
 
 TARGET = "Ukraine should be invited to join NATO now"
@@ -171,7 +171,7 @@ def test_temperature_rescales_probabilities_and_round_trips(tiny_model_dir, tmp_
 
 
 def test_calibrate_fits_a_temperature_that_lowers_ece(tiny_model_dir) -> None:
-    from stancer.calibration import calibrate
+    from stancer.model.calibration import calibrate
 
     clf = StanceClassifier.from_pretrained(tiny_model_dir)
     clf.temperature = 0.05  # an overconfident model: calibrate starts again from T = 1
@@ -183,7 +183,7 @@ def test_calibrate_fits_a_temperature_that_lowers_ece(tiny_model_dir) -> None:
 
 
 def test_input_format_orders_the_pair_and_applies_the_template(tiny_model_dir) -> None:
-    from stancer.modeling import encode_pairs
+    from stancer.model.inputs import encode_pairs
 
     clf = StanceClassifier.from_pretrained(tiny_model_dir)
     tok = clf.tokenizer

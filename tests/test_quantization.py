@@ -7,10 +7,10 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
-from stancer import quantization
 from stancer.exceptions import ModelLoadError
-from stancer.modeling import StanceClassifier
-from stancer.quantization import INT8_FILE, dequantize, quantize
+from stancer.model import quantization
+from stancer.model.classifier import StanceClassifier
+from stancer.model.quantization import INT8_FILE, dequantize, quantize
 
 TEXTS = ["we support it now", "we do not support it", "the weather"]
 

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from stancer.exceptions import DataError
-from stancer.polnear import Article, Attribution, is_direct_quote, load_polnear
-from stancer.quote_eval import (
+from stancer.bench.quotes import (
     PRIMARY_METRIC,
     gold_name,
     gold_speakers,
@@ -23,12 +21,14 @@ from stancer.quote_eval import (
     speaker_matches,
     trim_span,
 )
-from stancer.quotes import Span
+from stancer.data.polnear import Article, Attribution, is_direct_quote, load_polnear
+from stancer.exceptions import DataError
+from stancer.news.quotes import Span
 
 
 @dataclass(frozen=True)
 class FakeQuote:
-    """The part of `stancer.quotes.Quote` that scoring reads."""
+    """The part of `stancer.news.quotes.Quote` that scoring reads."""
 
     start: int
     end: int

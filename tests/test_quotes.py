@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from stancer import quotes as quotes_module
-from stancer.quotes import Quote, Span, extract_quotes, split_sentences
+from stancer.news import quotes as quotes_module
+from stancer.news.quotes import Quote, Span, extract_quotes, split_sentences
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "ukraine-nato-invitation-2024-10-18"
 

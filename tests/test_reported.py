@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from stancer.attribution import find_attributions
-from stancer.parsing import parse
-from stancer.reported import statement
+from stancer.news.attribution import find_attributions
+from stancer.news.parsing import parse
+from stancer.news.reported import statement
 
 pytestmark = pytest.mark.parser  # spaCy's English pipeline
 

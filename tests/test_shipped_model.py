@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import stancer
-from stancer.api import DEFAULT_MODEL, models_dir
-from stancer.model_card import benchmark_table
-from stancer.quantization import INT8_FILE
-from stancer.suites import SUITES
+from stancer.bench.suites import SUITES
+from stancer.model.api import DEFAULT_MODEL, models_dir
+from stancer.model.card import benchmark_table
+from stancer.model.quantization import INT8_FILE
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "ukraine-nato-invitation-2024-10-18"

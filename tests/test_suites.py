@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
+from stancer.bench.suites import SUITES, suite_scores, suite_specs
 from stancer.cli import main
 from stancer.exceptions import StancerError
-from stancer.suites import SUITES, suite_scores, suite_specs
 
 
 def _result(model: str, data: str, macro_f1: float) -> dict:
@@ -62,7 +62,7 @@ def test_bench_suite_prints_the_mean_and_stores_it_in_the_card(
 
 
 def test_a_two_class_set_has_no_neutral_f1_in_the_suite() -> None:
-    from stancer.bench import suite_table
+    from stancer.bench.run import suite_table
 
     result = _result("a", "pstance:test", 0.5)
     del result["metrics"]["f1_neutral"]

@@ -11,11 +11,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from stancer.checkpoints import checkpoint_folder
-from stancer.config import Config
 from stancer.exceptions import ConfigError
-from stancer.modeling import StanceClassifier
-from stancer.training import train
+from stancer.model.checkpoints import checkpoint_folder
+from stancer.model.classifier import StanceClassifier
+from stancer.model.config import Config
+from stancer.model.training import train
 
 REPO = Path(__file__).resolve().parent.parent
 MODEL_FILES = {
@@ -109,10 +109,10 @@ def test_a_stopped_run_resumes_from_its_last_checkpoint(tiny_model_dir, csv_data
 
 _KILL_DURING_CHECKPOINT = """
 import os, signal, sys, torch
-from stancer.checkpoints import checkpoint_folder
-from stancer.config import Config
+from stancer.model.checkpoints import checkpoint_folder
+from stancer.model.config import Config
 from stancer.exceptions import ConfigError
-from stancer.training import train
+from stancer.model.training import train
 
 real_save = torch.save
 
@@ -337,8 +337,8 @@ def test_fit_is_the_same_training_path(tiny_model_dir, csv_data, tmp_path) -> No
 def test_the_input_format_is_trained_saved_and_used_for_prediction(
     tiny_model_dir, csv_data, tmp_path
 ) -> None:
-    from stancer.modeling import encode_pairs
-    from stancer.training import build_trainer
+    from stancer.model.inputs import encode_pairs
+    from stancer.model.training import build_trainer
 
     config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=2)
     config.model.text_first, config.model.target_template = True, "we support {target}"
@@ -369,7 +369,7 @@ def test_balanced_class_weights_follow_the_training_counts() -> None:
     from datasets import Dataset
     from transformers.modeling_outputs import SequenceClassifierOutput
 
-    from stancer.training import _weighted_loss
+    from stancer.model.training import _weighted_loss
 
     data = Dataset.from_dict({"label": ["favor"] * 6 + ["against"] * 2 + ["neutral"] * 4})
     loss = _weighted_loss(data, ("favor", "against", "neutral"))
@@ -419,7 +419,7 @@ def test_the_same_config_and_seed_give_the_same_model(tiny_model_dir, csv_data, 
 
 
 def test_grouping_by_length_pads_less(tiny_model_dir, tmp_path) -> None:
-    from stancer.training import build_trainer
+    from stancer.model.training import build_trainer
 
     short, long = "we support it", "we support it " * 10
     # Enough rows for the sampler's sorted windows (its "megabatches") to span several batches.
@@ -441,9 +441,9 @@ def test_grouping_by_length_pads_less(tiny_model_dir, tmp_path) -> None:
 
 
 def test_mean_macro_f1_averages_the_validation_sets() -> None:
-    from stancer.metrics import stance_metrics
+    from stancer.bench.metrics import stance_metrics
+    from stancer.model.training import _metrics_for
     from stancer.stance import LABELS
-    from stancer.training import _metrics_for
 
     gold = np.array([0, 1, 2, 0, 0, 1])
     logits = np.eye(3)[[0, 1, 1, 0, 2, 2]]
@@ -474,7 +474,7 @@ def test_a_run_selected_on_the_mean_over_validation_sets(
 def test_evaluation_keeps_the_dataset_order_with_length_grouped_batches(
     tiny_model_dir, csv_data, tmp_path
 ) -> None:
-    from stancer.training import build_trainer
+    from stancer.model.training import build_trainer
 
     rows = pd.DataFrame(
         {

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from datasets import concatenate_datasets
 
-from stancer.calibration import calibrate
 from stancer.data.mixtures import load_spec
-from stancer.model_card import write_model_card
-from stancer.modeling import StanceClassifier
+from stancer.model.calibration import calibrate
+from stancer.model.card import write_model_card
+from stancer.model.classifier import StanceClassifier
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from stancer.quantization import quantize_folder
+from stancer.model.quantization import quantize_folder
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -14,9 +14,9 @@ import logging
 
 import yaml
 
-from stancer.config import Config
 from stancer.exceptions import StancerError
-from stancer.training import train
+from stancer.model.config import Config
+from stancer.model.training import train
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,7 +1,7 @@
 """The seed article's quoted sentences, with gold stances toward four propositions (ships with stancer).
 
 A row's ``text`` is what stancer classifies: the quoted sentence, or for a quoted fragment the
-clause that reports it (the gold file's ``statement``; `stancer.reported.statement`).
+clause that reports it (the gold file's ``statement``; `stancer.news.reported.statement`).
 """
 
 from __future__ import annotations

@@ -8,12 +8,12 @@ import logging
 import sys
 from pathlib import Path
 
+from stancer.bench.suites import SUITES
 from stancer.exceptions import StancerError
-from stancer.suites import SUITES
 
 
 def _predict(args: argparse.Namespace) -> int:
-    from stancer.api import predict
+    from stancer.model.api import predict
     from stancer.stance import LABELS
 
     texts = list(args.texts)
@@ -42,8 +42,8 @@ def _predict(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from stancer.bench import format_tables, run_bench
-    from stancer.model_card import write_model_card
+    from stancer.bench.run import format_tables, run_bench
+    from stancer.model.card import write_model_card
 
     report = run_bench(
         args.model or [None],
@@ -63,7 +63,7 @@ def _bench(args: argparse.Namespace) -> int:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
         print(f"\nwrote {args.json}")
     if args.plots:
-        from stancer.plots import plot_result
+        from stancer.bench.plots import plot_result
 
         written = [p for result in report["results"] for p in plot_result(result, args.plots)]
         print(f"wrote {len(written)} plots to {args.plots}")
@@ -90,8 +90,8 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from stancer.analysis import analyze
-    from stancer.report import format_table, render_html
+    from stancer.news.analysis import analyze
+    from stancer.news.report import format_table, render_html
 
     results = []
     for file in args.files:

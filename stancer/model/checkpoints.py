@@ -28,8 +28,8 @@ from typing import Any
 
 import yaml
 
-from stancer.config import Config
 from stancer.exceptions import ConfigError
+from stancer.model.config import Config
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from stancer.modeling import StanceClassifier
+from stancer.model.classifier import StanceClassifier
 
 
 def _percentile(values: Sequence[float], q: float) -> float:

@@ -46,7 +46,7 @@ def parse(text: str) -> Doc:
     if len(text) > MAX_ARTICLE_CHARS:
         raise DataError(
             f"text: expected an article of at most {MAX_ARTICLE_CHARS:,} characters "
-            f"(stancer.parsing.MAX_ARTICLE_CHARS), got {len(text):,}; split it into articles "
+            f"(stancer.news.parsing.MAX_ARTICLE_CHARS), got {len(text):,}; split it into articles "
             f"(or at paragraphs) and analyse each"
         )
     with _LOCK:  # one load under threads; spaCy's pipeline itself is safe to share

@@ -7,10 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from stancer.attribution import find_attributions
-from stancer.parsing import parse
-from stancer.quotes import Quote, Span
-from stancer.reported import statement
+from stancer.news.attribution import find_attributions
+from stancer.news.parsing import parse
+from stancer.news.quotes import Quote, Span
+from stancer.news.reported import statement
 from stancer.stance import LABELS, Stance
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class QuotedSentence:
         kind: ``"direct"`` (a full quote), ``"indirect"`` (reported speech, no quote marks) or
             ``"mixed"`` (a quoted fragment inside reported speech).
         statement: What the stance is read from: ``text`` itself, or for a fragment the clause
-            that reports it (`stancer.reported.statement`).
+            that reports it (`stancer.news.reported.statement`).
         speaker: Who said it, by canonical name ("Julianne Smith"); None when the article does
             not say.
         speaker_mention: The words that name the speaker at that point ("she", "US Ambassador
@@ -137,8 +137,8 @@ def analyze(
 ) -> Analysis:
     """Find the attributed statements of an article and classify each toward the targets.
 
-    Quotes come from their marks (`stancer.quotes`), indirect speech and speakers from the parse
-    (`stancer.attribution.find_attributions`); each full quote's sentences are classified as
+    Quotes come from their marks (`stancer.news.quotes`), indirect speech and speakers from the parse
+    (`stancer.news.attribution.find_attributions`); each full quote's sentences are classified as
     themselves, a quoted fragment with the clause that reports it.
 
     Args:
@@ -154,7 +154,7 @@ def analyze(
         ...                          ["Western countries should increase military support for Ukraine"])  # doctest: +SKIP
         >>> result.sentences[0].speaker, result.sentences[0].stances  # doctest: +SKIP
     """
-    from stancer.api import predict
+    from stancer.model.api import predict
 
     if not isinstance(text, str):
         raise ValueError(f"text: expected the article as a str, got {type(text).__name__}")

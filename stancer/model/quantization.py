@@ -85,8 +85,9 @@ def quantize_folder(source: str | Path, destination: str | Path) -> Path:
     all): weights quantized, tokenizer, metadata, metrics, configs and log kept, card rewritten."""
     import shutil
 
-    from stancer.model_card import write_model_card
-    from stancer.modeling import StanceClassifier, replace_folder
+    from stancer.model.card import write_model_card
+    from stancer.model.classifier import StanceClassifier
+    from stancer.model.folder import replace_folder
 
     source, destination = Path(source), Path(destination)
     classifier = StanceClassifier.from_pretrained(source)

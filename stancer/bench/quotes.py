@@ -1,4 +1,4 @@
-"""Scoring a quote extractor against PolNeAR (read by `stancer.polnear`).
+"""Scoring a quote extractor against PolNeAR (read by `stancer.data.polnear`).
 
 The extractor is any callable that maps an article's text to quotes carrying ``start`` / ``end``
 offsets and, optionally, a ``speaker`` / ``speaker_mention``.
@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from stancer.polnear import QUOTE_MARKS, Article, Attribution, merge_pieces
-from stancer.quotes import Span
+from stancer.data.polnear import QUOTE_MARKS, Article, Attribution, merge_pieces
+from stancer.news.quotes import Span
 
 #: The metric to report first: overlap F1 over direct quotes.
 PRIMARY_METRIC = "direct/overlap_f1"

@@ -6,7 +6,6 @@ import json
 import logging
 import os
 import shutil
-import unicodedata
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,20 +13,18 @@ from typing import Any
 
 import numpy as np
 import torch
-from safetensors import safe_open
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, PreTrainedModel
 
 from stancer import __version__
 from stancer.exceptions import ModelLoadError
-from stancer.quantization import INT8_FILE, load_int8, save_int8
-from stancer.stance import LABELS
+from stancer.model.folder import check_folder
+from stancer.model.inputs import PLAIN_TARGET, as_pairs, check_template, encode_pairs
+from stancer.model.quantization import INT8_FILE, load_int8, save_int8
 
 logger = logging.getLogger(__name__)
 
 #: The pair length used when a model folder records none.
 _DEFAULT_MAX_LENGTH = 256
-#: Where the target goes in a target template; a template of just this leaves the target as it is.
-PLAIN_TARGET = "{target}"
 
 
 def _version_tuple(version: str) -> tuple[int, ...]:
@@ -36,138 +33,6 @@ def _version_tuple(version: str) -> tuple[int, ...]:
         digits = "".join(ch for ch in piece if ch.isdigit())
         parts.append(int(digits or 0))
     return tuple(parts)
-
-
-def _as_pairs(texts: Sequence[Any], targets: str | Sequence[str] | None) -> list[tuple[str, str]]:
-    """Normalise the accepted input forms into a list of (text, target) pairs."""
-    forms = (
-        "accepted forms: predict(texts, targets='one target'), "
-        "predict(texts, targets=[one target per text]), or predict([(text, target), ...])"
-    )
-    if isinstance(texts, str):
-        raise ValueError(
-            f"texts: expected a list of strings, got one str; wrap it in a list. {forms}"
-        )
-    items = list(texts)
-    if targets is None:
-        pairs = []
-        for i, item in enumerate(items):
-            if not (isinstance(item, tuple | list) and len(item) == 2):
-                raise ValueError(
-                    f"texts[{i}]: without targets, expected a (text, target) pair, got "
-                    f"{type(item).__name__} {item!r:.60}. {forms}"
-                )
-            pairs.append((item[0], item[1]))
-    elif isinstance(targets, str):
-        pairs = [(text, targets) for text in items]
-    else:
-        target_list = list(targets)
-        if len(target_list) != len(items):
-            raise ValueError(
-                f"targets: expected one target for all texts or one per text ({len(items)}), "
-                f"got a list of {len(target_list)}. {forms}"
-            )
-        pairs = list(zip(items, target_list, strict=True))
-    for i, (text, target) in enumerate(pairs):
-        if not isinstance(text, str):
-            raise ValueError(f"texts[{i}]: expected a str, got {type(text).__name__} {text!r:.60}")
-        if not isinstance(target, str) or not target.strip():
-            raise ValueError(f"targets[{i}]: expected a non-empty str, got {target!r:.60}")
-        check_words(f"texts[{i}]", text)
-        check_words(f"targets[{i}]", target)
-    _warn_if_not_latin([text for text, _ in pairs])
-    return pairs
-
-
-def check_words(where: str, text: str) -> None:
-    """An input text must be valid Unicode and hold something to read.
-
-    An empty, blank or invisible-only text (zero-width spaces, control characters) is an error
-    rather than a stance: a model given nothing still answers with confidence, and such a row is
-    nearly always a broken cell upstream, better dropped there than scored.
-    """
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as err:
-        raise ValueError(
-            f"{where}: holds {text[err.start]!r} at {err.start}, a lone surrogate, which is not "
-            "text; decode the source with errors='replace' (or fix its encoding)"
-        ) from None
-    if not any(unicodedata.category(c)[0] in "LNPS" for c in text):
-        raise ValueError(
-            f"{where}: expected words, got {text!r:.40} (empty, blank or invisible characters "
-            "only); drop such rows before predicting"
-        )
-
-
-def _warn_if_not_latin(texts: Sequence[str]) -> None:
-    """Warn, once per call, when texts are mostly in a script other than Latin."""
-    foreign = 0
-    for text in texts:
-        letters = [c for c in text[:2000] if c.isalpha()]
-        latin = sum(1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
-        foreign += bool(letters) and latin < len(letters) / 2
-    if foreign:
-        warnings.warn(
-            f"{foreign} of {len(texts)} texts are mostly not in Latin script; stancer's models read "
-            "English, so their stances there are not to be trusted",
-            stacklevel=3,
-        )
-
-
-def check_template(template: str) -> str:
-    """Return ``template`` if it holds ``{target}`` exactly once, else raise a ValueError."""
-    if not isinstance(template, str) or template.count(PLAIN_TARGET) != 1:
-        raise ValueError(
-            f"target_template: expected a str with '{PLAIN_TARGET}' exactly once, e.g. "
-            f"'The claim: {PLAIN_TARGET}', got {template!r:.80}"
-        )
-    return template
-
-
-def encode_pairs(
-    tokenizer: Any,
-    texts: Sequence[str],
-    targets: Sequence[str],
-    *,
-    max_length: int,
-    text_first: bool = False,
-    target_template: str = PLAIN_TARGET,
-) -> tuple[dict[str, list[list[int]]], list[int]]:
-    """Tokenize (text, target) pairs as one model input each: the target, put into
-    ``target_template``, and the text as a sentence pair, in the order ``text_first`` says.
-
-    The target is never cut; a text too long for ``max_length`` keeps its first tokens.
-
-    Returns:
-        The encodings (``input_ids``, ``attention_mask`` and, where the model has them,
-        ``token_type_ids``) and the positions of the texts that were cut.
-    """
-    prompts = [target_template.replace(PLAIN_TARGET, target) for target in targets]
-    special = tokenizer.num_special_tokens_to_add(pair=True)
-    unique = sorted(set(prompts))
-    lengths = [len(ids) for ids in tokenizer(unique, add_special_tokens=False)["input_ids"]]
-    longest, prompt = max(zip(lengths, unique, strict=True))
-    if longest + special + 1 > max_length:
-        raise ValueError(
-            f"targets: {prompt[:60]!r} is {longest} tokens long, which leaves no room for the "
-            f"text within max_length={max_length}; shorten the target or raise max_length"
-        )
-    first, second = (list(texts), prompts) if text_first else (prompts, list(texts))
-    keys = ("input_ids", "attention_mask", "token_type_ids")
-    encodings = {k: list(v) for k, v in tokenizer(first, second).items() if k in keys}
-    long = [i for i, ids in enumerate(encodings["input_ids"]) if len(ids) > max_length]
-    if long:
-        cut = tokenizer(
-            [first[i] for i in long],
-            [second[i] for i in long],
-            truncation="only_first" if text_first else "only_second",
-            max_length=max_length,
-        )
-        for k in encodings:
-            for j, i in enumerate(long):
-                encodings[k][i] = cut[k][j]
-    return encodings, long
 
 
 class StanceClassifier:
@@ -189,7 +54,7 @@ class StanceClassifier:
         max_length: The most tokens of one (target, text) pair.
         num_threads: Threads torch may use for inference; ``None`` leaves torch's setting.
         temperature: Logits are divided by it before the softmax (fitted on validation data by
-            `stancer.calibration.fit_temperature`; 1.0 leaves them as they are).
+            `stancer.model.calibration.fit_temperature`; 1.0 leaves them as they are).
         text_first: Give the model (text, target) rather than (target, text).
         target_template: How the target is put to the model, with ``{target}`` where it goes
             (e.g. ``"The claim: {target}"``). Both must match what the model was trained with;
@@ -294,7 +159,7 @@ class StanceClassifier:
             save_directory: The folder to write; created if needed.
             dtype: Cast the saved weights, e.g. ``torch.float16`` for a shipped model. The
                 classifier in memory keeps its own dtype.
-            int8: Save int8 weights with per-row scales instead (`stancer.quantization`):
+            int8: Save int8 weights with per-row scales instead (`stancer.model.quantization`):
                 about a quarter of the fp32 size; dequantized to fp32 at load.
             **meta: Extra facts to record under ``config.json``'s ``stancer`` key
                 (for example ``base_model``).
@@ -357,7 +222,7 @@ class StanceClassifier:
                 a mapping spec → weight (see `stancer.data.load_mixture`).
             output_dir: Where the fine-tuned model folder is written.
             validation: Data specs for model selection and temperature scaling.
-            **training: Fields of `stancer.config.TrainingConfig` (``num_train_epochs``,
+            **training: Fields of `stancer.model.config.TrainingConfig` (``num_train_epochs``,
                 ``learning_rate``, ``max_steps``, ``seed``, …).
 
         Returns:
@@ -369,8 +234,8 @@ class StanceClassifier:
         """
         import tempfile
 
-        from stancer.config import Config, DataConfig, ModelConfig, TrainingConfig
-        from stancer.training import train as run_training
+        from stancer.model.config import Config, DataConfig, ModelConfig, TrainingConfig
+        from stancer.model.training import train as run_training
 
         specs = [train] if isinstance(train, str) else train
         with tempfile.TemporaryDirectory() as start:
@@ -415,7 +280,7 @@ class StanceClassifier:
         """
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise ValueError(f"batch_size: expected a positive int, got {batch_size!r}")
-        pairs = _as_pairs(texts, targets)
+        pairs = as_pairs(texts, targets)
         probs = np.zeros((len(pairs), len(self.classes_)), dtype=np.float32)
         if not pairs:
             return probs
@@ -471,72 +336,6 @@ class StanceClassifier:
                 stacklevel=3,
             )
         return encodings
-
-
-#: Files that hold a tokenizer: a fast tokenizer's one file, or a slow one's vocabulary.
-_TOKENIZER_FILES = (
-    "tokenizer.json",
-    "vocab.txt",
-    "vocab.json",
-    "spiece.model",
-    "sentencepiece.bpe.model",
-)
-
-
-def check_folder(path: Path) -> None:
-    """Check a local model folder before loading it, naming every missing or broken file.
-
-    Raises:
-        ModelLoadError: no ``config.json`` or one that is not JSON; no weights, or weights that
-            are not whole safetensors; no tokenizer files; an ``id2label`` that disagrees with
-            the label order stancer recorded; labels a stance model cannot have.
-    """
-    problems = []
-    config: dict[str, Any] = {}
-    try:
-        config = json.loads((path / "config.json").read_text())
-    except FileNotFoundError:
-        problems.append("config.json is missing")
-    except ValueError as err:
-        problems.append(f"config.json is not JSON ({err})")
-    weights = sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin"))
-    if not weights:
-        problems.append("no weights (model.safetensors)")
-    for file in (w for w in weights if w.suffix == ".safetensors"):
-        try:
-            with safe_open(str(file), "pt"):
-                pass
-        except Exception as err:  # SafetensorError: truncated, empty, not safetensors
-            problems.append(f"{file.name} is not whole safetensors ({err})")
-    if not any((path / name).is_file() for name in _TOKENIZER_FILES):
-        problems.append(f"no tokenizer files (one of {', '.join(_TOKENIZER_FILES)})")
-    id2label = config.get("id2label") or {}
-    order = [str(id2label[k]) for k in sorted(id2label, key=int)] if id2label else []
-    recorded = (config.get("stancer") or {}).get("labels")
-    if recorded and order and order != list(recorded):
-        problems.append(
-            f"config.json's id2label orders the labels {order}, but stancer recorded {recorded} "
-            "when it saved the model; restore id2label to the recorded order"
-        )
-    if recorded and not set(recorded) <= {*LABELS, "unrelated"}:
-        problems.append(f"labels {recorded} are not stance labels ({list(LABELS)})")
-    if problems:
-        raise ModelLoadError(
-            f"{path}: not a usable model folder: {'; '.join(problems)}. Save one with "
-            "StanceClassifier.save_pretrained or training/train.py"
-        )
-
-
-def replace_folder(staging: Path, destination: Path) -> Path:
-    """Move the complete folder ``staging`` to ``destination``, replacing what is there, so that a
-    crash never leaves a half-written model (a leftover ``<destination>.previous`` is removed)."""
-    previous = destination.with_name(destination.name + ".previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if destination.exists():
-        os.replace(destination, previous)
-    os.replace(staging, destination)
-    shutil.rmtree(previous, ignore_errors=True)
-    return destination
 
 
 def _from_int8(folder: Path) -> PreTrainedModel:

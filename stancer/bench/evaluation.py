@@ -16,14 +16,14 @@ import torch
 from datasets import Dataset
 
 from stancer import __version__
-from stancer.data.registry import Benchmark, get_benchmark, load_benchmark
-from stancer.metrics import (
+from stancer.bench.metrics import (
     calibration,
     confusion_matrix,
     f_avg_by_target,
     fnc_score,
     stance_metrics,
 )
+from stancer.data.registry import Benchmark, get_benchmark, load_benchmark
 
 #: Per-target breakdowns are reported for datasets with at most this many targets.
 MAX_TARGETS_BROKEN_DOWN = 30

@@ -44,7 +44,7 @@ def benchmark_table(results: dict[str, dict[str, Any]]) -> str:
 
 def suite_lines(suites: dict[str, dict[str, Any]]) -> list[str]:
     """The card's suite tables (news first): macro-F1 and per-class F1 per set, and the mean."""
-    from stancer.suites import SILVER, SUITES
+    from stancer.bench.suites import SILVER, SUITES
 
     lines = []
     for name in sorted(suites, key=lambda n: list(SUITES).index(n) if n in SUITES else 99):

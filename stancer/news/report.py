@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from stancer.analysis import Analysis
+from stancer.news.analysis import Analysis
 from stancer.stance import LABELS
 
 _COLOURS = {"favor": "#b7e4c7", "against": "#f4b6b6", "neutral": "#e2e2e2"}

@@ -81,9 +81,9 @@ class Quote:
         end: Offset after the last quoted character (re-opening marks in between included).
         kind: ``"direct"`` (a full sentence or more), ``"partial"`` (a fragment inside reported
             speech), ``"block"`` (``Quote: "…"``) or ``"indirect"`` (reported speech, no marks,
-            found by `stancer.reported.indirect_speech`).
+            found by `stancer.news.reported.indirect_speech`).
         sentences: The quote's sentences, with offsets in the original text.
-        speaker: Who said it, by canonical name, filled by `stancer.attribution.attribute`;
+        speaker: Who said it, by canonical name, filled by `stancer.news.attribution.attribute`;
             ``None`` when unknown.
         speaker_mention: The mention of the speaker the attribution rests on: the name itself, or
             the ``he`` / ``The official`` that ``speaker`` was resolved from.
@@ -402,13 +402,13 @@ def _direct(text: str, paragraphs: list[tuple[int, int]]) -> list[_Found]:
 def extract_quotes(text: str) -> list[Quote]:
     """Find the quoted passages of an article, in order, with their sentences; no speakers yet.
 
-    Indirect speech (no quote marks) is found from the parse: `stancer.attribution.find_attributions`.
+    Indirect speech (no quote marks) is found from the parse: `stancer.news.attribution.find_attributions`.
 
     Args:
         text: The article.
 
     Returns:
-        The quotes in article order, ids from 0; `stancer.attribution.attribute` adds speakers.
+        The quotes in article order, ids from 0; `stancer.news.attribution.attribute` adds speakers.
 
     Raises:
         ValueError: ``text`` is not a str.

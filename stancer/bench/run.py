@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from stancer.baselines import EmbeddingBaseline, MajorityBaseline, NliZeroShot, TfidfBaseline
+from stancer.bench.baselines import EmbeddingBaseline, MajorityBaseline, NliZeroShot, TfidfBaseline
+from stancer.bench.evaluation import environment, evaluate, load_eval_split, parse_data_spec
+from stancer.bench.suites import SILVER, SUITE_METRIC, SUITES, suite_scores, suite_specs
 from stancer.data.registry import BENCHMARKS, load_benchmark
-from stancer.evaluation import environment, evaluate, load_eval_split, parse_data_spec
 from stancer.exceptions import StancerError
-from stancer.suites import SILVER, SUITE_METRIC, SUITES, suite_scores, suite_specs
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def expand_data(specs: Sequence[str]) -> list[str]:
 def quote_bench(
     spec: str, *, data_dir: str | None = None, model: str | None = None, speed: bool = False
 ) -> dict[str, Any]:
-    """Score stancer's quote extraction and attribution on PolNeAR (see `stancer.quote_eval`).
+    """Score stancer's quote extraction and attribution on PolNeAR (see `stancer.bench.quotes`).
 
     Direct quotes are scored on what quote marks give (``direct/``), all attributions on those
     and the indirect speech found from the parse (``all/``). Times per article are measured for
@@ -52,10 +52,10 @@ def quote_bench(
     import statistics
     import time
 
-    from stancer.attribution import find_attributions
-    from stancer.parsing import parse
-    from stancer.polnear import load_polnear
-    from stancer.quote_eval import PRIMARY_METRIC, score_quotes
+    from stancer.bench.quotes import PRIMARY_METRIC, score_quotes
+    from stancer.data.polnear import load_polnear
+    from stancer.news.attribution import find_attributions
+    from stancer.news.parsing import parse
 
     name, split = parse_data_spec(spec)
     root = data_dir or os.environ.get("STANCER_DATA_DIR")
@@ -98,9 +98,9 @@ def _model_time(doc: Any, quotes: list[Any], model: str | None) -> float:
     """Seconds the model takes on an article's attributed statements × the seed's targets."""
     import time
 
-    from stancer.analysis import statements
-    from stancer.api import predict
     from stancer.data.sources.seed import SEED_TARGETS
+    from stancer.model.api import predict
+    from stancer.news.analysis import statements
 
     pairs = [(s.text, t) for _, _, s in statements(doc, quotes) for t in SEED_TARGETS]
     start = time.perf_counter()
@@ -140,7 +140,7 @@ def run_bench(
     Args:
         models: Shipped model names, model folders or hub ids; ``None`` is the shipped default.
         data: ``name[:split]`` specs (split defaults to ``test``) or ``all``.
-        suites: Names from `stancer.suites.SUITES`: their sets are scored too, and each suite's
+        suites: Names from `stancer.bench.suites.SUITES`: their sets are scored too, and each suite's
             mean macro-F1 per model is reported under ``suites``.
         baselines: Names from `BASELINES` (or ``all``), each trained on the dataset's ``train``
             split (sampled down to ``train_limit`` rows).
@@ -153,7 +153,7 @@ def run_bench(
         ``{"settings", "environment", "results": [...], "suites": {name: {model: {...}}},
         "speed": {model: {...}}}``.
     """
-    from stancer.api import load_model, resolve_model
+    from stancer.model.api import load_model, resolve_model
 
     specs = list(dict.fromkeys(expand_data(data) + suite_specs(suites)))
     if not specs:
@@ -216,7 +216,7 @@ def run_bench(
         "quotes": quotes,
     }
     if speed and specs:
-        from stancer.speed import benchmark_speed
+        from stancer.bench.speed import benchmark_speed
 
         _, sample = load_eval_split(specs[0], data_dir=data_dir, limit=speed_pairs, seed=seed)
         report["speed"] = {

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from stancer.metrics import calibration
+from stancer.bench.metrics import calibration
 
 
 def fit_temperature(logits: np.ndarray, gold: Sequence[int]) -> float:

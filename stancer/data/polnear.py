@@ -2,7 +2,7 @@
 
 PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates every attribution in 1008 US political
 news articles: a *content* span (what was said), usually a *source* span (who said it) and a *cue*
-span (the verb). `stancer.quote_eval` scores quote extraction against it.
+span (the verb). `stancer.bench.quotes` scores quote extraction against it.
 
 Corpus layout (``<folder>/data/<split>/``)::
 
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stancer.exceptions import DataError
-from stancer.quotes import Span
+from stancer.news.quotes import Span
 
 SPLITS = ("train", "dev", "test")
 

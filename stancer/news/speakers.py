@@ -32,8 +32,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from stancer.parsing import text_of
-from stancer.quotes import Span
+from stancer.news.parsing import text_of
+from stancer.news.quotes import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -25,16 +25,18 @@ from transformers import (
     set_seed,
 )
 
-from stancer.calibration import calibrate
-from stancer.checkpoints import checkpoint_folder, claim, last_complete
-from stancer.config import Config, ModelConfig
+from stancer.bench.evaluation import hardware
+from stancer.bench.metrics import stance_metrics
 from stancer.data.mixtures import load_mixture, load_spec, map_unrelated, read_negations
 from stancer.data.splits import split_by_target
-from stancer.evaluation import hardware
 from stancer.exceptions import ConfigError
-from stancer.metrics import stance_metrics
-from stancer.model_card import START_CONFIG_FILE, write_model_card
-from stancer.modeling import StanceClassifier, encode_pairs, replace_folder, resolve_pretrained
+from stancer.model.calibration import calibrate
+from stancer.model.card import START_CONFIG_FILE, write_model_card
+from stancer.model.checkpoints import checkpoint_folder, claim, last_complete
+from stancer.model.classifier import StanceClassifier, resolve_pretrained
+from stancer.model.config import Config, ModelConfig
+from stancer.model.folder import replace_folder
+from stancer.model.inputs import encode_pairs
 from stancer.stance import LABELS
 
 logger = logging.getLogger(__name__)
@@ -267,7 +269,7 @@ def train(config: Config, *, progress: bool = True, checkpoints: str = "check") 
     """Train from ``config`` and write a complete model folder to ``config.training.output_dir``.
 
     A run resumes from the last complete checkpoint in its checkpoint folder
-    (`stancer.checkpoints`: ``<output_dir>.checkpoints`` unless set), if the folder is this
+    (`stancer.model.checkpoints`: ``<output_dir>.checkpoints`` unless set), if the folder is this
     config's. The finished model is written beside ``output_dir`` and swapped into place only
     when complete.
 

@@ -7,7 +7,7 @@ For each quote, in this order:
    said``, ``"…", according to X``, ``"…" — Name`` (right after it); any speech verb earlier in
    the sentence (``X mentioned that there is an "…"``, ``X did Y, saying "…"``); the name that
    starts a sentence leading in with a colon or comma (``X scolded him: "…"``); ``…, X said.`` at
-   the end of the sentence; indirect speech (`stancer.reported`) comes with its cue;
+   the end of the sentence; indirect speech (`stancer.news.reported`) comes with its cue;
 2. for a fragment with none of these, the person whose words it is: the named subject of the
    verb it hangs from (``Trump described it as a "terrible situation"``), never after
    ``so-called``;
@@ -21,7 +21,7 @@ the subject of the verb it hangs from), taken as a whole noun phrase with its ti
 Ambassador to NATO Julianne Smith``), without a relative clause or an apposition set off by
 commas (``Leonard Burman, director of …,``); where the parse gives none, the words before the
 verb back to a clause boundary. Every mention is then resolved to a canonical speaker
-(`stancer.speakers`): ``she`` and ``the mayor`` to the person they refer to, ``Smith`` to
+(`stancer.news.speakers`): ``she`` and ``the mayor`` to the person they refer to, ``Smith`` to
 ``Julianne Smith``. A quote with no speaker gets ``None``.
 """
 
@@ -34,8 +34,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from stancer.parsing import noun_phrase, parse, token_at
-from stancer.quotes import (
+from stancer.news.parsing import noun_phrase, parse, token_at
+from stancer.news.quotes import (
     QUOTE_MARKS,
     SPEECH_VERBS,
     Quote,
@@ -44,8 +44,8 @@ from stancer.quotes import (
     paragraph_spans,
     require_str,
 )
-from stancer.reported import indirect_speech
-from stancer.speakers import head_entity, resolve
+from stancer.news.reported import indirect_speech
+from stancer.news.speakers import head_entity, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -409,9 +409,9 @@ def attribute(text: str, quotes: list[Quote], *, doc: Doc | None = None) -> list
 
     Args:
         text: The article the quotes were extracted from.
-        quotes: Its quotes, as `stancer.quotes.extract_quotes` returns them, and indirect
-            speech with its cue (`stancer.reported.indirect_speech`).
-        doc: The text's parse (`stancer.parsing.parse`), made here when not given.
+        quotes: Its quotes, as `stancer.news.quotes.extract_quotes` returns them, and indirect
+            speech with its cue (`stancer.news.reported.indirect_speech`).
+        doc: The text's parse (`stancer.news.parsing.parse`), made here when not given.
 
     Returns:
         Copies of the quotes, in the same order, with ``speaker`` (the canonical name, pronouns
@@ -424,7 +424,7 @@ def attribute(text: str, quotes: list[Quote], *, doc: Doc | None = None) -> list
             sit at its offsets in ``text``.
 
     Example:
-        >>> from stancer.quotes import extract_quotes
+        >>> from stancer.news.quotes import extract_quotes
         >>> text = '"We will win," Smith said. "It is certain."'
         >>> [q.speaker for q in attribute(text, extract_quotes(text))]
         ['Smith', 'Smith']
@@ -472,9 +472,9 @@ def find_attributions(
     text: str, *, direct_only: bool = False, doc: Doc | None = None
 ) -> list[Quote]:
     """The attributed speech of an article: its quotes and, unless ``direct_only``, its indirect
-    speech (`stancer.reported`), in text order, ids from 0, with speakers (`attribute`).
+    speech (`stancer.news.reported`), in text order, ids from 0, with speakers (`attribute`).
 
-    ``doc`` is the text's parse (`stancer.parsing.parse`), made here when not given.
+    ``doc`` is the text's parse (`stancer.news.parsing.parse`), made here when not given.
 
     Example:
         >>> [(q.kind, q.speaker) for q in find_attributions('Smith said that talks had failed.')]

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from stancer.exceptions import ConfigError
-from stancer.modeling import check_template
+from stancer.model.inputs import check_template
 
 
 @dataclass
@@ -126,7 +126,7 @@ class TrainingConfig:
     #: Where the finished model folder is written.
     output_dir: str = "runs/stance-model"
     #: Where checkpoints go (a run resumes from the last complete one); default
-    #: ``<output_dir>.checkpoints``. The folder belongs to one config (`stancer.checkpoints`).
+    #: ``<output_dir>.checkpoints``. The folder belongs to one config (`stancer.model.checkpoints`).
     checkpoint_dir: str | None = None
     #: Seed for sampling, initialisation and shuffling; set before the model is built.
     seed: int = 42

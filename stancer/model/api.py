@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import overload
 
-from stancer.modeling import StanceClassifier
+from stancer.model.classifier import StanceClassifier
 from stancer.stance import LABELS, Stance
 
 #: The folder name, in ``models/``, of the model `predict` uses when none is named.
@@ -19,7 +19,7 @@ def models_dir() -> Path:
     """The folder of shipped models: ``$STANCER_MODELS_DIR``, else the one installed with stancer."""
     if os.environ.get("STANCER_MODELS_DIR"):
         return Path(os.environ["STANCER_MODELS_DIR"])
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # stancer/
     inside = package / "models"  # a wheel install
     return inside if inside.is_dir() else package.parent / "models"  # a source checkout
 

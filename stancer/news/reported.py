@@ -20,8 +20,8 @@ import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from stancer.parsing import text_of
-from stancer.quotes import QUOTE_MARKS, Quote, Span, split_sentences
+from stancer.news.parsing import text_of
+from stancer.news.quotes import QUOTE_MARKS, Quote, Span, split_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -1,0 +1,80 @@
+"""The model folder on disk: what a usable one holds, checked before loading, and replacing one
+folder by another without ever leaving half of either."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from safetensors import safe_open
+
+from stancer.exceptions import ModelLoadError
+from stancer.stance import LABELS
+
+#: Files that hold a tokenizer: a fast tokenizer's one file, or a slow one's vocabulary.
+_TOKENIZER_FILES = (
+    "tokenizer.json",
+    "vocab.txt",
+    "vocab.json",
+    "spiece.model",
+    "sentencepiece.bpe.model",
+)
+
+
+def check_folder(path: Path) -> None:
+    """Check a local model folder before loading it, naming every missing or broken file.
+
+    Raises:
+        ModelLoadError: no ``config.json`` or one that is not JSON; no weights, or weights that
+            are not whole safetensors; no tokenizer files; an ``id2label`` that disagrees with
+            the label order stancer recorded; labels a stance model cannot have.
+    """
+    problems = []
+    config: dict[str, Any] = {}
+    try:
+        config = json.loads((path / "config.json").read_text())
+    except FileNotFoundError:
+        problems.append("config.json is missing")
+    except ValueError as err:
+        problems.append(f"config.json is not JSON ({err})")
+    weights = sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin"))
+    if not weights:
+        problems.append("no weights (model.safetensors)")
+    for file in (w for w in weights if w.suffix == ".safetensors"):
+        try:
+            with safe_open(str(file), "pt"):
+                pass
+        except Exception as err:  # SafetensorError: truncated, empty, not safetensors
+            problems.append(f"{file.name} is not whole safetensors ({err})")
+    if not any((path / name).is_file() for name in _TOKENIZER_FILES):
+        problems.append(f"no tokenizer files (one of {', '.join(_TOKENIZER_FILES)})")
+    id2label = config.get("id2label") or {}
+    order = [str(id2label[k]) for k in sorted(id2label, key=int)] if id2label else []
+    recorded = (config.get("stancer") or {}).get("labels")
+    if recorded and order and order != list(recorded):
+        problems.append(
+            f"config.json's id2label orders the labels {order}, but stancer recorded {recorded} "
+            "when it saved the model; restore id2label to the recorded order"
+        )
+    if recorded and not set(recorded) <= {*LABELS, "unrelated"}:
+        problems.append(f"labels {recorded} are not stance labels ({list(LABELS)})")
+    if problems:
+        raise ModelLoadError(
+            f"{path}: not a usable model folder: {'; '.join(problems)}. Save one with "
+            "StanceClassifier.save_pretrained or training/train.py"
+        )
+
+
+def replace_folder(staging: Path, destination: Path) -> Path:
+    """Move the complete folder ``staging`` to ``destination``, replacing what is there, so that a
+    crash never leaves a half-written model (a leftover ``<destination>.previous`` is removed)."""
+    previous = destination.with_name(destination.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if destination.exists():
+        os.replace(destination, previous)
+    os.replace(staging, destination)
+    shutil.rmtree(previous, ignore_errors=True)
+    return destination
