@@ -216,3 +216,19 @@ def test_input_format_round_trips_and_changes_predictions(tiny_model_dir, tmp_pa
 def test_a_template_without_one_target_slot_is_an_error(tiny, template) -> None:
     with pytest.raises(ValueError, match=r"target_template: expected a str with '\{target\}'"):
         StanceClassifier(tiny.model, tiny.tokenizer, target_template=template)
+
+
+def test_library_calls_are_quiet_and_leave_the_bars_as_they_were(tiny_model_dir, tmp_path, capfd):
+    from datasets import utils as datasets_bars
+    from transformers.utils import logging as transformers_bars
+
+    from stancer import data
+
+    csv = tmp_path / "mine.csv"
+    csv.write_text("text,target,label\nwe support it,nato,favor\nnot now,nato,against\n")
+    StanceClassifier.from_pretrained(tiny_model_dir).save_pretrained(tmp_path / "copy")
+    data.load_mixture([str(csv)])
+    err = capfd.readouterr().err
+    assert "Loading weights" not in err and "Writing" not in err and "Map" not in err
+    assert transformers_bars.is_progress_bar_enabled()
+    assert not datasets_bars.are_progress_bars_disabled()

@@ -15,6 +15,7 @@ from datasets import Dataset, concatenate_datasets
 
 from stancer.data.leakage import normalise
 from stancer.exceptions import DataError
+from stancer.quiet import quietly
 
 logger = logging.getLogger(__name__)
 
@@ -169,6 +170,7 @@ def _wrong_target_rows(dataset: Dataset, rate: float, rng: np.random.Generator) 
     return Dataset.from_list(rows, features=dataset.features) if rows else dataset.select([])
 
 
+@quietly
 def load_mixture(
     weights: Mapping[str, float] | list[str],
     *,

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from datasets import Dataset, DatasetDict
-from datasets import utils as progress_bars
 
 from stancer import __version__
 from stancer.data.records import to_dataset
 from stancer.exceptions import DataError
+from stancer.quiet import no_progress_bars
 from stancer.stance import LABELS
 
 Rows = Iterable[dict[str, Any]]
@@ -235,16 +235,10 @@ def cached(name: str, build: Callable[[], Dataset]) -> Dataset:
     path = cache_root() / name
     if path.is_dir():
         return Dataset.load_from_disk(str(path))
-    dataset = build()
-    staging = path.with_name(path.name + f".partial-{os.getpid()}")
-    quiet = not progress_bars.are_progress_bars_disabled()
-    if quiet:
-        progress_bars.disable_progress_bars()
-    try:
+    with no_progress_bars():
+        dataset = build()
+        staging = path.with_name(path.name + f".partial-{os.getpid()}")
         dataset.save_to_disk(str(staging))
-    finally:
-        if quiet:
-            progress_bars.enable_progress_bars()
     try:
         os.replace(staging, path)
     except OSError:  # another process cached it first

@@ -20,6 +20,7 @@ from stancer.exceptions import ModelLoadError
 from stancer.model.folder import check_folder
 from stancer.model.inputs import PLAIN_TARGET, as_pairs, check_template, encode_pairs
 from stancer.model.quantization import INT8_FILE, load_int8, save_int8
+from stancer.quiet import quietly
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +87,7 @@ class StanceClassifier:
 
     # ------------------------------------------------------------------ loading and saving
     @classmethod
+    @quietly
     def from_pretrained(
         cls,
         model_name_or_path: str | Path,
@@ -145,6 +147,7 @@ class StanceClassifier:
             target_template=meta.get("target_template", PLAIN_TARGET),
         )
 
+    @quietly
     def save_pretrained(
         self,
         save_directory: str | Path,
