@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -141,6 +142,9 @@ def test_html_report_escapes_and_marks_every_sentence(tiny_model_dir) -> None:
     page = render_html(result)
     assert "<script>alert" not in page and "&lt;script&gt;" in page and "&amp; Jerry" in page
     assert page.count('<mark class="q ') == len(result.sentences) * len(TARGETS)
+    # who said it and the label stand beside each highlight, not only on hover
+    assert page.count('<span class="said">') == len(result.sentences) * len(TARGETS)
+    assert "<title>stancer analysis</title>" in page
 
 
 @pytest.mark.browser
@@ -197,5 +201,9 @@ def test_html_report_renders_in_headless_chromium(tiny_model_dir, tmp_path) -> N
     pixels = matplotlib.image.imread(shot)[..., :3]
     assert pixels.shape[:2] == (1400, 1000)
     colours = {tuple(np.round(p * 255).astype(int)) for p in pixels.reshape(-1, 3)[::7]}
-    # the highlight colours of the stance marks are on the page
-    assert colours & {(0xB7, 0xE4, 0xC7), (0xF4, 0xB6, 0xB6), (0xE2, 0xE2, 0xE2)}
+    # the highlight colours of the stance marks, in one of their three shades, are on the page
+    css = (REPO / "stancer" / "news" / "templates" / "report.css").read_text()
+    shades = {
+        tuple(int(h[i : i + 2], 16) for i in (0, 2, 4)) for h in re.findall(r"#([0-9a-f]{6})", css)
+    }
+    assert len(shades) >= 9 and colours & shades

@@ -1,16 +1,19 @@
-"""Rendering an `Analysis`: a terminal table, and an HTML page of the article with its quotes
-highlighted by stance (speaker and scores on hover; one view per target, no JavaScript)."""
+"""Rendering an `Analysis`: a terminal table, and an HTML page of the article with its statements
+highlighted by stance, shaded by confidence, speaker and label beside each (one view per target,
+no JavaScript; the page is a Jinja2 template with autoescape, its CSS a file of its own)."""
 
 from __future__ import annotations
 
-import html
+import functools
 import re
+from importlib import resources
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
 
 from stancer.news.analysis import Analysis
 from stancer.stance import LABELS
-
-_COLOURS = {"favor": "#b7e4c7", "against": "#f4b6b6", "neutral": "#e2e2e2"}
-
 
 _TERMINAL_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -52,8 +55,14 @@ def format_table(analysis: Analysis, *, width: int = 70) -> str:
     return "\n".join(lines)
 
 
-def _article_view(analysis: Analysis, target: str) -> str:
-    parts, cursor = [], 0
+def _shade(score: float) -> str:
+    return "sure" if score >= 0.7 else "fair" if score >= 0.5 else "unsure"
+
+
+def _parts(analysis: Analysis, target: str) -> list[dict[str, Any]]:
+    """The article as plain stretches and highlighted statements, in text order."""
+    parts: list[dict[str, Any]] = []
+    cursor = 0
     for s in sorted(analysis.sentences, key=lambda s: s.start):
         if s.start < cursor:  # overlapping spans cannot be nested in one highlight
             continue
@@ -65,69 +74,57 @@ def _article_view(analysis: Analysis, target: str) -> str:
         tip = f"{who}, {s.kind} — {stance.label} ({scores})"
         if s.statement.text != s.text:
             tip += f" — read as: {s.statement.text}"
-        parts.append(html.escape(analysis.text[cursor : s.start]))
+        score = stance.scores[stance.label]
+        parts.append({"mark": False, "text": analysis.text[cursor : s.start]})
         parts.append(
-            f'<mark class="q {stance.label}" data-speaker="{html.escape(s.speaker or "", quote=True)}" '
-            f'title="{html.escape(tip, quote=True)}">{html.escape(analysis.text[s.start : s.end])}'
-            f'<span class="tip">{html.escape(tip)}</span></mark>'
+            {
+                "mark": True,
+                "text": analysis.text[s.start : s.end],
+                "label": stance.label,
+                "score": score,
+                "shade": _shade(score),
+                "speaker": s.speaker,
+                "tip": tip,
+            }
         )
         cursor = s.end
-    parts.append(html.escape(analysis.text[cursor:]))
-    return "".join(parts)
+    parts.append({"mark": False, "text": analysis.text[cursor:]})
+    return parts
 
 
-def _speaker_table(analysis: Analysis, target: str) -> str:
-    rows = []
-    for speaker, per_target in analysis.speakers.items():
-        v = per_target[target]
-        scores = " · ".join(f"{label} {v['scores'][label]:.2f}" for label in LABELS)
-        rows.append(
-            f"<tr><td>{html.escape(speaker or '(unattributed)')}</td><td>{v['sentences']}</td>"
-            f'<td><span class="pill {v["label"]}">{v["label"]}</span></td><td>{scores}</td></tr>'
-        )
-    return (
-        "<table><thead><tr><th>speaker</th><th>sentences</th><th>stance</th><th>mean scores</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+def _speakers(analysis: Analysis, target: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "speaker": speaker or "(unattributed)",
+            "statements": per_target[target]["sentences"],
+            "label": per_target[target]["label"],
+            "scores": " · ".join(
+                f"{label} {per_target[target]['scores'][label]:.2f}" for label in LABELS
+            ),
+        }
+        for speaker, per_target in analysis.speakers.items()
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("stancer.news", "templates"),
+        autoescape=True,  # every value from the article is escaped
+        keep_trailing_newline=True,
     )
 
 
 def render_html(analysis: Analysis, *, title: str = "stancer analysis") -> str:
-    """A self-contained HTML page: pick a target, read the article with its quotes highlighted."""
-    tabs, views, rules = [], [], []
-    for i, target in enumerate(analysis.targets):
-        checked = " checked" if i == 0 else ""
-        tabs.append(
-            f'<input type="radio" name="target" id="t{i}"{checked}>'
-            f'<label for="t{i}">{html.escape(target)}</label>'
-        )
-        views.append(
-            f'<section class="view v{i}"><h2>{html.escape(target)}</h2>'
-            f'<div class="article">{_article_view(analysis, target)}</div>'
-            f"<h3>Per speaker</h3>{_speaker_table(analysis, target)}</section>"
-        )
-        rules.append(f"#t{i}:checked ~ .views .v{i} {{ display: block; }}")
-    colours = "".join(f".{k} {{ background: {v}; }}" for k, v in _COLOURS.items())
-    legend = "".join(f'<span class="pill {label}">{label}</span> ' for label in LABELS)
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<style>
-body {{ font: 16px/1.55 Georgia, serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #222; }}
-h1 {{ font-size: 1.4rem; }} h2 {{ font-size: 1.1rem; }} h3 {{ font-size: 1rem; }}
-input[type=radio] {{ display: none; }}
-label {{ display: inline-block; padding: .3rem .7rem; margin: 0 .3rem .3rem 0; border: 1px solid #999; border-radius: 1rem; cursor: pointer; font: 14px sans-serif; }}
-input[type=radio]:checked + label {{ background: #222; color: #fff; }}
-.view {{ display: none; }} {" ".join(rules)}
-.article {{ white-space: pre-wrap; }}
-mark.q {{ position: relative; padding: 0 .1rem; border-radius: .2rem; cursor: help; }}
-mark.q .tip {{ display: none; position: absolute; left: 0; top: 1.6em; z-index: 2; width: max-content; max-width: 26rem; background: #222; color: #fff; font: 13px/1.4 sans-serif; padding: .4rem .6rem; border-radius: .3rem; white-space: normal; }}
-mark.q:hover .tip {{ display: block; }}
-.pill {{ padding: 0 .45rem; border-radius: .6rem; font: 13px sans-serif; }}
-{colours}
-table {{ border-collapse: collapse; font: 14px sans-serif; }} td, th {{ border-bottom: 1px solid #ddd; padding: .25rem .6rem; text-align: left; }}
-</style></head>
-<body><h1>{html.escape(title)}</h1>
-<p>Quoted sentences, highlighted by their stance toward the chosen target: {legend}(hover for the speaker and the scores).</p>
-{"".join(tabs)}
-<div class="views">{"".join(views)}</div>
-</body></html>
-"""
+    """A self-contained HTML page (no JavaScript, `templates/report.html.j2`): pick a target,
+    read the article with its statements highlighted, who said each and the label beside it."""
+    views = [
+        {"target": t, "parts": _parts(analysis, t), "speakers": _speakers(analysis, t)}
+        for t in analysis.targets
+    ]
+    css = (resources.files("stancer.news") / "templates" / "report.css").read_text()
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(title=title, css=Markup(css), views=views, labels=LABELS)
+    )
