@@ -175,11 +175,12 @@ def test_bench_models_baselines_speed_plots_json(
             "--nli-model",
             tiny_nli_dir,
             "--speed",
-            "--json",
+            "--output",
             str(out),
             "--plots",
             str(tmp_path / "plots"),
-            "--markdown",
+            "--format",
+            "markdown",
             "--quiet",
         ]
     )
@@ -221,7 +222,7 @@ def test_bench_all_lists_every_test_split() -> None:
 @pytest.mark.parser
 def test_bench_scores_quote_extraction_on_polnear(data_dir, tmp_path, capsys) -> None:
     report = tmp_path / "report.json"
-    args = ["bench", "--data", "polnear", "--data-dir", str(data_dir), "--json", str(report)]
+    args = ["bench", "--data", "polnear", "--data-dir", str(data_dir), "--output", str(report)]
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "Quote extraction and attribution on polnear:test (84 articles" in out

@@ -42,7 +42,7 @@ def test_predict_prints_a_table(tiny_model_dir, capsys, tmp_path) -> None:
 
 
 def test_predict_json(tiny_model_dir, capsys) -> None:
-    assert main(["predict", "-m", str(tiny_model_dir), "-t", TARGET, "--json", "a", "b"]) == 0
+    assert main(["predict", "-m", str(tiny_model_dir), "-t", TARGET, "-f", "json", "a", "b"]) == 0
     records = json.loads(capsys.readouterr().out)
     assert [r["text"] for r in records] == ["a", "b"]
     assert all(abs(sum(r["scores"].values()) - 1) < 1e-5 for r in records)
@@ -65,7 +65,7 @@ def test_bench_writes_json_with_official_metric(tiny_model_dir, data_dir, tmp_pa
             "semeval2016:validation",
             "--data-dir",
             str(data_dir),
-            "--json",
+            "--output",
             str(out),
             "--quiet",
         ]
@@ -92,13 +92,39 @@ def test_bench_unknown_dataset_lists_the_valid_ones(tiny_model_dir, capsys) -> N
 def test_data_commands(data_dir, capsys, monkeypatch) -> None:
     monkeypatch.setenv("STANCER_DATA_DIR", str(data_dir))
     assert main(["data", "list"]) == 0
-    assert "semeval2016" in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert listed.startswith("name ") and "semeval2016" in listed
     assert main(["data", "info", "vast"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["official_metric"] == "macro_f1" and info["subsets"]["zero_shot"] == "seen == 0"
     assert main(["data", "stats", "semeval2016", "--top", "2"]) == 0
     out = capsys.readouterr().out
     assert "semeval2016:test  rows 1249  targets 5" in out and "against 715" in out
-    assert main(["data", "leakage", "semeval2016", "--json"]) == 0
+    assert main(["data", "leakage", "semeval2016", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["semeval2016:train | semeval2016:test"] == {"exact": 0, "normalised": 1}
+
+
+def test_usage_errors_are_one_line_with_status_2(capsys) -> None:
+    assert main(["predict", "--format", "html", "-t", TARGET, "a"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and "'html' is not one of" in err
+    assert main(["analyze", "missing.txt", "-t", TARGET]) == 2
+    assert capsys.readouterr().err.startswith("stancer analyze: error: missing.txt: no such file")
+    assert main(["--help"]) == 0 and "predict" in capsys.readouterr().out
+
+
+def test_options_mean_the_same_in_every_command() -> None:
+    from typer.main import get_command
+
+    from stancer.cli import app
+
+    command = get_command(app)
+    seen: dict[str, set[str]] = {}
+    for name, sub in command.commands.items():  # type: ignore[attr-defined]
+        for cmd in getattr(sub, "commands", {name: sub}).values():
+            for param in cmd.params:
+                for flag in param.opts:
+                    seen.setdefault(flag, set()).add(param.name)
+    assert {k: v for k, v in seen.items() if len(v) > 1} == {}  # -f is --format everywhere
+    assert seen["-f"] == {"format"} and seen["-o"] == {"output"} and seen["-m"] == {"model"}

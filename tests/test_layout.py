@@ -21,7 +21,11 @@ def _imports(path: Path, modules: set[str]) -> set[str]:
     for node in ast.parse(path.read_text()).body:
         names = []
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            # "from stancer.cli import options" imports the module options, not the package
+            names = [
+                f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in modules else node.module
+                for a in node.names
+            ]
         elif isinstance(node, ast.Import):
             names = [a.name for a in node.names]
         found |= {n for n in names if n in modules}

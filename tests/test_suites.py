@@ -47,7 +47,7 @@ def test_bench_suite_prints_the_mean_and_stores_it_in_the_card(
     (model / "metrics.json").write_text(json.dumps({"benchmarks": {}}))
     out = tmp_path / "bench.json"
     args = ["bench", "-m", str(model), "--suite", "news-dev", "--data-dir", str(data_dir)]
-    assert main([*args, "--limit", "30", "--json", str(out), "--card", "--quiet"]) == 0
+    assert main([*args, "--limit", "30", "--output", str(out), "--card", "--quiet"]) == 0
     report = json.loads(out.read_text())
     entry = report["suites"]["news-dev"][model.name]
     assert list(entry["sets"]) == list(SUITES["news-dev"])

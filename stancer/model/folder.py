@@ -78,3 +78,33 @@ def replace_folder(staging: Path, destination: Path) -> Path:
     os.replace(staging, destination)
     shutil.rmtree(previous, ignore_errors=True)
     return destination
+
+
+def record_benchmarks(folder: Path, report: dict[str, Any]) -> tuple[Path, Path]:
+    """Store a `stancer bench` report's results for the model in ``folder`` in its
+    ``metrics.json`` (benchmarks, suites, environment, speed) and rewrite its card.
+
+    Returns:
+        The metrics file and the card.
+
+    Raises:
+        ModelLoadError: ``folder`` is not a local model folder with a ``metrics.json``.
+    """
+    from stancer.model.card import write_model_card
+
+    metrics_path = folder / "metrics.json"
+    if not metrics_path.is_file():
+        raise ModelLoadError(f"--card: {folder} is not a local model folder with a metrics.json")
+    saved = json.loads(metrics_path.read_text())
+    mine = {r["data"]: r for r in report["results"] if r["model"] == folder.name}
+    saved.setdefault("benchmarks", {}).update(mine)
+    for name, scores in report["suites"].items():
+        if folder.name in scores:
+            saved.setdefault("suites", {})[name] = scores[folder.name]
+    saved["benchmark_environment"] = report["environment"]
+    if report.get("speed"):
+        saved["speed"] = {**report["speed"][folder.name], "data": report["speed_data"]}
+    partial = metrics_path.with_name(metrics_path.name + ".partial")
+    partial.write_text(json.dumps(saved, indent=2) + "\n")
+    os.replace(partial, metrics_path)
+    return metrics_path, write_model_card(folder)

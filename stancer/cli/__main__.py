@@ -1,0 +1,5 @@
+"""`python -m stancer.cli`: the `stancer` command."""
+
+from stancer.cli import run
+
+run()
