@@ -111,6 +111,8 @@ def test_analyze_command_table_and_json(tiny_model_dir, tmp_path, capsys) -> Non
         "NATO did not plan to invite Ukraine to join the Alliance" in out
     )  # the fragment's clause
     assert "mixed" in out and "indirect" in out
+    assert "a senior official from the US… " in out  # cut at a word, never mid-word
+    assert "Julianne Smith (1 statement):" in out
     out_file = tmp_path / "a.json"
     assert (
         main(

@@ -12,7 +12,7 @@ from stancer.model.config import Config
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("path", sorted((REPO / "configs").glob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted((REPO / "configs").rglob("*.yaml")), ids=lambda p: p.name)
 def test_shipped_configs_load(path: Path) -> None:
     config = Config.from_yaml(path)
     assert Config.from_dict(config.to_dict()) == config

@@ -32,27 +32,35 @@ def format_table(analysis: Analysis, *, width: int = 70) -> str:
     header = (
         f"{'#':>3}  {'speaker':<32} {'kind':<8} "
         + " ".join(f"{'T' + str(i):<14}" for i in range(1, len(analysis.targets) + 1))
-        + " sentence"
+        + " statement"
     )
     lines += ["", header, "-" * len(header)]
     for n, s in enumerate(analysis.sentences, start=1):
-        speaker = _printable(s.speaker or "(unattributed)")[:32]
+        speaker = _cut(_printable(s.speaker or "(unattributed)"), 32)
         cells = " ".join(
             f"{s.stances[t].label + ' ' + format(s.stances[t].scores[s.stances[t].label], '.2f'):<14}"
             for t in analysis.targets
         )
-        said = _printable(s.statement.text).replace("\n", " ")
-        text = said if len(said) <= width else said[: width - 1] + "…"
+        text = _cut(_printable(s.statement.text).replace("\n", " "), width)
         lines.append(f"{n:>3}  {speaker:<32} {s.kind:<8} {cells} {text}")
-    lines += ["", "Per speaker (mean scores over the speaker's sentences):"]
+    lines += ["", "Per speaker (mean scores over the speaker's statements):"]
     for name, per_target in analysis.speakers.items():
         summary = ", ".join(
             f"T{i} {v['label']} {v['scores'][v['label']]:.2f}"
             for i, v in enumerate(per_target.values(), start=1)
         )
         n = next(iter(per_target.values()))["sentences"]
-        lines.append(f"  {_printable(name or '(unattributed)')} ({n} sentences): {summary}")
+        statements = "1 statement" if n == 1 else f"{n} statements"
+        lines.append(f"  {_printable(name or '(unattributed)')} ({statements}): {summary}")
     return "\n".join(lines)
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, cut at a word with an ellipsis."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0] if " " in text[: width - 1] else text[: width - 1]
+    return cut + "…"
 
 
 def _shade(score: float) -> str:
