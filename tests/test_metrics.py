@@ -53,3 +53,8 @@ def test_bad_metric_input_is_explained() -> None:
         stance_metrics(["favor", "against"], ["favor"])
     with pytest.raises(ValueError, match=r"expected every label to be one of .* found \['agree'\]"):
         stance_metrics(["favor"], ["agree"])
+
+
+def test_nothing_scored_gives_zeros() -> None:
+    metrics = stance_metrics([], [])
+    assert metrics["n"] == 0 and metrics["macro_f1"] == 0 and metrics["accuracy"] == 0

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from sklearn.metrics import confusion_matrix as sk_confusion_matrix
+from sklearn.metrics import precision_recall_fscore_support
 
 from stancer.stance import LABELS
 
@@ -13,7 +15,8 @@ from stancer.stance import LABELS
 def confusion_matrix(
     y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] = LABELS
 ) -> np.ndarray:
-    """Counts with rows = true label, columns = predicted label, both in the order of ``labels``."""
+    """Counts with rows = true label, columns = predicted label, both in the order of ``labels``
+    (scikit-learn's, after checking that every label is one of ``labels``)."""
     if len(y_true) != len(y_pred):
         raise ValueError(
             f"y_pred: expected as many predictions as gold labels ({len(y_true)}), got {len(y_pred)}"
@@ -24,16 +27,16 @@ def confusion_matrix(
         raise ValueError(
             f"labels: expected every label to be one of {list(labels)}, found {unknown}"
         )
-    matrix = np.zeros((len(labels), len(labels)), dtype=np.int64)
-    for t, p in zip(y_true, y_pred, strict=True):
-        matrix[index[t], index[p]] += 1
-    return matrix
+    if not y_true:
+        return np.zeros((len(labels), len(labels)), dtype=np.int64)
+    return sk_confusion_matrix(list(y_true), list(y_pred), labels=list(labels))
 
 
 def stance_metrics(
     y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] = LABELS
 ) -> dict[str, float]:
-    """Accuracy, macro-F1, F_avg and per-class precision / recall / F1 / support.
+    """Accuracy, macro-F1, F_avg and per-class precision / recall / F1 / support (scikit-learn's
+    ``precision_recall_fscore_support``).
 
     ``f_avg`` is SemEval-2016 Task 6's official metric: the mean of the F1 of ``favor`` and of
     ``against``, with precision and recall computed over all items (so ``neutral`` predictions
@@ -44,18 +47,18 @@ def stance_metrics(
         >>> m["accuracy"], m["f1_favor"], m["f_avg"]
         (0.5, 1.0, 0.5)
     """
-    matrix = confusion_matrix(y_true, y_pred, labels)
-    tp = np.diag(matrix).astype(float)
-    predicted = matrix.sum(axis=0)
-    gold = matrix.sum(axis=1)
-    precision = np.divide(tp, predicted, out=np.zeros_like(tp), where=predicted > 0)
-    recall = np.divide(tp, gold, out=np.zeros_like(tp), where=gold > 0)
-    denom = precision + recall
-    f1 = np.divide(2 * precision * recall, denom, out=np.zeros_like(tp), where=denom > 0)
+    matrix = confusion_matrix(y_true, y_pred, labels)  # checks the labels
+    n = int(matrix.sum())
+    if n:
+        precision, recall, f1, gold = precision_recall_fscore_support(
+            list(y_true), list(y_pred), labels=list(labels), average=None, zero_division=0
+        )
+    else:  # nothing scored: every figure 0
+        precision = recall = f1 = gold = np.zeros(len(labels))
     out = {
-        "accuracy": float(tp.sum() / matrix.sum()) if matrix.sum() else 0.0,
-        "macro_f1": float(f1.mean()),
-        "n": float(matrix.sum()),
+        "accuracy": float(np.trace(matrix) / n) if n else 0.0,
+        "macro_f1": float(np.mean(f1)),
+        "n": float(n),
     }
     by_label = dict(zip(labels, f1, strict=True))
     if "favor" in by_label and "against" in by_label:
