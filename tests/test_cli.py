@@ -100,6 +100,9 @@ def test_data_commands(data_dir, capsys, monkeypatch) -> None:
     assert main(["data", "stats", "semeval2016", "--top", "2"]) == 0
     out = capsys.readouterr().out
     assert "semeval2016:test  rows 1249  targets 5" in out and "against 715" in out
+    assert main(["data", "leakage", "semeval2016"]) == 0
+    table = capsys.readouterr().out
+    assert "semeval2016:train | semeval2016:test" in table and "duplicate rows" in table
     assert main(["data", "leakage", "semeval2016", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["semeval2016:train | semeval2016:test"] == {"exact": 0, "normalised": 1}

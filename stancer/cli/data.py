@@ -74,6 +74,10 @@ def leakage(
     if format is options.PredictFormat.json:
         typer.echo(json.dumps(report, indent=2))
         return
-    typer.echo(f"{'splits':<60} {'exact':>6} {'normalised':>11}")
-    for pair, counts in report.items():
-        typer.echo(f"{pair:<60} {counts['exact']:>6} {counts['normalised']:>11}")
+    lines = [f"{'split':<40} {'duplicate rows':>14}"]
+    lines += [f"{k:<40} {v['duplicate_rows']:>14}" for k, v in report.items() if " | " not in k]
+    lines += ["", f"{'splits':<60} {'shared texts':>12} {'normalised':>11}"]
+    lines += [
+        f"{k:<60} {v['exact']:>12} {v['normalised']:>11}" for k, v in report.items() if " | " in k
+    ]
+    typer.echo("\n".join(lines))
