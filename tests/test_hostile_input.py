@@ -195,7 +195,7 @@ def test_threads_on_a_cold_cache_load_the_model_once(tiny_model_dir, monkeypatch
 @pytest.mark.parametrize(
     ("texts", "target", "message"),
     [
-        ("a", [TARGET], r"target: one text takes one target str, got a list of 1"),
+        ("a", [TARGET], r"targets: one text takes one target str, got a list"),
         ("bad \ud800 text", TARGET, r"texts\[0\]: holds '\\ud800' at 4, a lone surrogate"),
         ("", TARGET, r"texts\[0\]: expected words, got ''"),
         ("   \n\t", TARGET, r"texts\[0\]: expected words.*blank or invisible"),

@@ -48,17 +48,22 @@ def test_list_in_gives_list_and_pairwise_targets(tiny_model_dir) -> None:
 @pytest.mark.parametrize(
     ("texts", "target", "message"),
     [
-        (3, TARGET, r"texts: expected a str or a list of str, got int"),
-        (["ok", 5], TARGET, r"texts: expected a str or a list of str, got a list holding int, str"),
+        (
+            3,
+            TARGET,
+            r"texts: expected a str, a list of str or a list of \(text, target\) pairs, got int",
+        ),
+        (["ok", 5], TARGET, r"texts\[1\]: expected a str, got int 5"),
         (
             ["a", "b"],
             [TARGET],
-            r"target: expected one str for every text, or a list of 2 str .* got a list of 1",
+            r"targets: expected one target for all texts or one per text \(2\), got a list of 1",
         ),
-        ("a", [TARGET], r"target: one text takes one target str, got a list of 1"),
-        (["a"], "  ", r"target: expected a non-empty proposition"),
-        (["a", "b"], [TARGET, ""], r"target\[1\]: expected a non-empty proposition"),
-        (["a"], None, r"target: expected a str or a list of str, got NoneType"),
+        ("a", [TARGET], r"targets: one text takes one target str, got a list"),
+        (["a"], "  ", r"targets\[0\]: expected a non-empty str"),
+        (["a", "b"], [TARGET, ""], r"targets\[1\]: expected a non-empty str"),
+        (["a"], None, r"texts\[0\]: without targets, expected a \(text, target\) pair"),
+        (["a"], 5, r"targets: expected a str or a list of str, got int"),
     ],
 )
 def test_bad_input_names_the_argument(tiny_model_dir, texts, target, message) -> None:
@@ -232,3 +237,12 @@ def test_library_calls_are_quiet_and_leave_the_bars_as_they_were(tiny_model_dir,
     assert "Loading weights" not in err and "Writing" not in err and "Map" not in err
     assert transformers_bars.is_progress_bar_enabled()
     assert not datasets_bars.are_progress_bars_disabled()
+
+
+def test_predict_takes_pairs_and_a_loaded_classifier(tiny_model_dir) -> None:
+    clf = StanceClassifier.from_pretrained(tiny_model_dir)
+    pairs = [("we support it", TARGET), ("not now", "another proposition")]
+    by_pairs = stancer.predict(pairs, model=clf)
+    by_lists = stancer.predict([t for t, _ in pairs], targets=[g for _, g in pairs], model=clf)
+    assert [s.scores for s in by_pairs] == [s.scores for s in by_lists]
+    assert [s.target for s in by_pairs] == [TARGET, "another proposition"]

@@ -23,7 +23,7 @@ from stancer.bench.metrics import (
     fnc_score,
     stance_metrics,
 )
-from stancer.data.registry import Benchmark, get_benchmark, load_benchmark
+from stancer.data.registry import Benchmark, get_benchmark, load_benchmark, parse_spec
 
 #: Per-target breakdowns are reported for datasets with at most this many targets.
 MAX_TARGETS_BROKEN_DOWN = 30
@@ -39,17 +39,11 @@ class Predictor(Protocol):
     ) -> Any: ...
 
 
-def parse_data_spec(spec: str) -> tuple[str, str]:
-    """``name[:split]`` → (name, split); the split defaults to ``test``."""
-    name, _, split = spec.partition(":")
-    return name, split or "test"
-
-
 def load_eval_split(
     spec: str, *, data_dir: str | None = None, limit: int | None = None, seed: int = 0
 ) -> tuple[Benchmark, Dataset]:
     """The benchmark and its split named by ``spec``, sampled down to ``limit`` rows if given."""
-    name, split = parse_data_spec(spec)
+    name, split = parse_spec(spec)
     bench = get_benchmark(name)
     folder = str(Path(data_dir) / name) if data_dir else None
     dataset = load_benchmark(name, data_dir=folder, splits=[split])[split]

@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from stancer.data.polnear import QUOTE_MARKS, Article, Attribution, merge_pieces
-from stancer.news.quotes import Span
+from stancer.data.polnear import Article, Attribution, merge_pieces
+from stancer.news.quotes import QUOTE_MARKS, Span
+from stancer.news.speakers import DETERMINERS
 
 #: The metric to report first: overlap F1 over direct quotes.
 PRIMARY_METRIC = "direct/overlap_f1"
@@ -28,11 +29,6 @@ _GOLD_PRONOUNS = frozenset("he she they it we i him her them his its their who w
 #: Words that end a name's head phrase: ``the narrator in the spot`` → ``the narrator``.
 _POSTMODIFIERS = frozenset(
     "of in at for from with on by to who whom whose which that where when".split()
-)
-#: Words capitalised only because they begin a sentence; never a head word when capitalised.
-_DETERMINERS = frozenset(
-    "the a an this that these those some many several all both each every other another most "
-    "his her its their our my your".split()
 )
 
 
@@ -213,7 +209,7 @@ def gold_speakers(gold: Sequence[Attribution]) -> list[tuple[str, str | None]]:
 
 
 def _named(words: str) -> bool:
-    return any(w[0].isupper() and w.casefold() not in _DETERMINERS for w in _WORD.findall(words))
+    return any(w[0].isupper() and w.casefold() not in DETERMINERS for w in _WORD.findall(words))
 
 
 def same_speaker(speaker: str | None, gold: tuple[str, str | None]) -> bool:
@@ -393,7 +389,7 @@ def head_word(name: str) -> str | None:
     words = words[:cut]
     if not words:
         return None
-    capitalised = [w for w in words if w[0].isupper() and w.casefold() not in _DETERMINERS]
+    capitalised = [w for w in words if w[0].isupper() and w.casefold() not in DETERMINERS]
     return (capitalised or words)[-1].casefold()
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from stancer.bench.baselines import EmbeddingBaseline, MajorityBaseline, NliZeroShot, TfidfBaseline
-from stancer.bench.evaluation import environment, evaluate, load_eval_split, parse_data_spec
+from stancer.bench.evaluation import environment, evaluate, load_eval_split
 from stancer.bench.suites import SILVER, SUITE_METRIC, SUITES, suite_scores, suite_specs
-from stancer.data.registry import BENCHMARKS, load_benchmark
+from stancer.data.registry import BENCHMARKS, load_benchmark, parse_spec
 from stancer.exceptions import StancerError
 
 logger = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ def expand_data(specs: Sequence[str]) -> list[str]:
                 if "test" in bench.splits
             ]
         else:
-            name, split = parse_data_spec(spec)
+            name, split = parse_spec(spec)
             out.append(f"{name}:{split}")
     return list(dict.fromkeys(out))
 
@@ -57,7 +57,7 @@ def quote_bench(
     from stancer.news.attribution import find_attributions
     from stancer.news.parsing import parse
 
-    name, split = parse_data_spec(spec)
+    name, split = parse_spec(spec)
     root = data_dir or os.environ.get("STANCER_DATA_DIR")
     if root is None:
         raise StancerError(f"{name}: no data folder; pass --data-dir or set STANCER_DATA_DIR")
@@ -172,7 +172,7 @@ def run_bench(
         "seed": seed,
     }
     results: list[dict[str, Any]] = []
-    quote_specs = [spec for spec in specs if parse_data_spec(spec)[0] in QUOTE_DATA]
+    quote_specs = [spec for spec in specs if parse_spec(spec)[0] in QUOTE_DATA]
     quotes = [
         quote_bench(spec, data_dir=data_dir, model=model_paths[0], speed=speed)
         for spec in quote_specs
@@ -271,7 +271,7 @@ def format_tables(report: dict[str, Any], *, markdown: bool = False) -> str:
 
     main_rows = []
     for spec in specs:
-        official = BENCHMARKS[parse_data_spec(spec)[0]].metric
+        official = BENCHMARKS[parse_spec(spec)[0]].metric
         row = [spec, official]
         for model in models:
             r = by_key.get((model, spec))

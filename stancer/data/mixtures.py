@@ -34,10 +34,10 @@ class Mixture:
 
 def canonical_spec(spec: str, default_split: str) -> str:
     """``vast`` → ``vast:train`` (with ``default_split="train"``); file paths stay as they are."""
-    from stancer.data.registry import BENCHMARKS
+    from stancer.data.registry import BENCHMARKS, parse_spec
 
-    name, _, split = spec.partition(":")
-    return f"{name}:{split or default_split}" if name in BENCHMARKS else spec
+    name, split = parse_spec(spec, default_split)
+    return f"{name}:{split}" if name in BENCHMARKS else spec
 
 
 def load_spec(
@@ -45,10 +45,10 @@ def load_spec(
 ) -> Dataset:
     """``name[:split]`` of a registered benchmark, or a data file path, as text / target / label / source."""
     from stancer.data import load
-    from stancer.data.registry import BENCHMARKS
+    from stancer.data.registry import BENCHMARKS, parse_spec
 
     spec = canonical_spec(spec, default_split)
-    name, _, split = spec.partition(":")
+    name, split = parse_spec(spec, default_split)
     if name in BENCHMARKS:
         folder = Path(data_dir) / name if data_dir else None
         dataset = load(name, data_dir=folder, splits=[split])[split]

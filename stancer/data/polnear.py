@@ -26,13 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stancer.exceptions import DataError
-from stancer.news.quotes import Span
+from stancer.news.quotes import QUOTE_MARKS, Span
 
 SPLITS = ("train", "dev", "test")
-
-#: Straight, curly and guillemet quotation marks, double and single. Single marks are needed:
-#: the New York Times articles write double quotes as two apostrophes (``''Yes,'' he said``).
-QUOTE_MARKS = frozenset("\"“”„‟«»'‘’‛")
 
 _RECORD = re.compile(r"^(?:[TEARMN]|#)\d+\t")
 _TEXT_BOUND = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$", re.DOTALL)

@@ -175,6 +175,13 @@ def benchmark_dir(name: str, data_dir: str | os.PathLike[str] | None) -> Path:
     return Path(root) / name
 
 
+def parse_spec(spec: str, default_split: str = "test") -> tuple[str, str]:
+    """A data spec ``name[:split]`` as ``(name, split)``, the split defaulting to ``default_split``;
+    the one reading of specs, for benchmarks, suites, mixtures and training configs."""
+    name, _, split = spec.partition(":")
+    return name, split or default_split
+
+
 def cache_root() -> Path:
     """Where converted splits are cached: ``$STANCER_CACHE``, else the datasets library's cache."""
     if os.environ.get("STANCER_CACHE"):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 import os
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import overload
 
 from stancer.model.classifier import StanceClassifier
+from stancer.model.inputs import as_pairs
 from stancer.stance import LABELS, Stance
 
 #: The folder name, in ``models/``, of the model `predict` uses when none is named.
@@ -48,44 +50,49 @@ def load_model(model: str | os.PathLike[str] | None = None) -> StanceClassifier:
 
 
 @overload
-def predict(
+def predict(  # type: ignore[overload-overlap]  # a str is a Sequence[str]; it gives one Stance
     texts: str,
-    target: str | list[str],
+    targets: str,
     *,
-    model: str | os.PathLike[str] | None = ...,
+    model: str | os.PathLike[str] | StanceClassifier | None = ...,
     batch_size: int = ...,
 ) -> Stance: ...
 @overload
 def predict(
-    texts: list[str],
-    target: str | list[str],
+    texts: Sequence[str] | Sequence[tuple[str, str]],
+    targets: str | Sequence[str] | None = ...,
     *,
-    model: str | os.PathLike[str] | None = ...,
+    model: str | os.PathLike[str] | StanceClassifier | None = ...,
     batch_size: int = ...,
 ) -> list[Stance]: ...
 
 
 def predict(
-    texts: str | list[str],
-    target: str | list[str],
+    texts: str | Sequence[str] | Sequence[tuple[str, str]],
+    targets: str | Sequence[str] | None = None,
     *,
-    model: str | os.PathLike[str] | None = None,
+    model: str | os.PathLike[str] | StanceClassifier | None = None,
     batch_size: int = 32,
 ) -> Stance | list[Stance]:
     """Classify the stance of each text toward its target.
 
+    The input forms and their checks are `StanceClassifier.predict`'s (`stancer.model.inputs`),
+    with one more: a single text and a single target give a single `Stance`.
+
     Args:
-        texts: One text, or a list of texts.
-        target: One target proposition for every text, or a list with one target per text.
-        model: A model in ``models/`` by name, a model folder, or a hub id; ``None`` is the
-            shipped default. Loaded once and cached.
+        texts: One text, a list of texts, or a list of ``(text, target)`` pairs.
+        targets: One target proposition for every text, a list with one per text, or ``None``
+            with pairs.
+        model: A model in ``models/`` by name, a model folder, a hub id or a loaded
+            `StanceClassifier`; ``None`` is the shipped default. Loaded once and cached.
         batch_size: Pairs per forward pass.
 
     Returns:
-        A `Stance` for a ``str``, a list of them for a list (empty in, empty out).
+        A `Stance` for one text, a list of them for a list (empty in, empty out).
 
     Raises:
-        ValueError: ``texts`` or ``target`` has the wrong type, an empty target, or the lengths differ.
+        ValueError: the input is not one of the accepted forms, a text or target is empty, the
+            lengths differ, or the model's labels are not favor / against / neutral.
 
     Example:
         >>> import stancer
@@ -95,48 +102,30 @@ def predict(
         ('favor', 1.0)
     """
     single = isinstance(texts, str)
-    text_list: list[str] = [texts] if isinstance(texts, str) else texts
-    if not isinstance(text_list, list) or not all(isinstance(t, str) for t in text_list):
+    if single and not isinstance(targets, str):
         raise ValueError(
-            f"texts: expected a str or a list of str, got {_describe(texts)}; "
-            "pass one text or a list of texts"
+            f"targets: one text takes one target str, got {_describe(targets)}; pass "
+            "targets='the proposition', or texts as a list with one target per text"
         )
-    if isinstance(target, str):
-        targets = [target] * len(text_list)
-    elif isinstance(target, list) and all(isinstance(t, str) for t in target):
-        if single:
-            raise ValueError(
-                f"target: one text takes one target str, got a list of {len(target)}; pass "
-                "target='the proposition', or texts as a list with one target per text"
-            )
-        if len(target) != len(text_list):
-            raise ValueError(
-                f"target: expected one str for every text, or a list of {len(text_list)} str "
-                f"(one per text), got a list of {len(target)}"
-            )
-        targets = target
-    else:
-        raise ValueError(f"target: expected a str or a list of str, got {_describe(target)}")
-    for i, t in enumerate(targets):
-        if not t.strip():
-            where = "target" if isinstance(target, str) else f"target[{i}]"
-            raise ValueError(f"{where}: expected a non-empty proposition, got {t!r}")
-    if not text_list:
+    pairs = as_pairs([texts] if single else texts, targets)  # type: ignore[list-item]
+    if not pairs:
         return []
-    classifier = load_model(model)
+    classifier = model if isinstance(model, StanceClassifier) else load_model(model)
     unknown = set(classifier.classes_) - set(LABELS)
     if unknown:
         raise ValueError(
             f"model: expected a model with the labels {list(LABELS)}, got {list(classifier.classes_)}; "
             "use StanceClassifier directly for other label sets"
         )
-    probs = classifier.predict_proba(text_list, targets, batch_size=batch_size)
+    probs = classifier.predict_proba(pairs, batch_size=batch_size)
     results = []
-    for text, tgt, row in zip(text_list, targets, probs, strict=True):
+    for (text, target), row in zip(pairs, probs, strict=True):
         scores = {label: 0.0 for label in LABELS}
         scores.update({str(c): float(p) for c, p in zip(classifier.classes_, row, strict=True)})
         results.append(
-            Stance(text=text, target=tgt, label=max(scores, key=scores.__getitem__), scores=scores)
+            Stance(
+                text=text, target=target, label=max(scores, key=scores.__getitem__), scores=scores
+            )
         )
     return results[0] if single else results
 

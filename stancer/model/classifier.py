@@ -18,7 +18,13 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer, PreT
 from stancer import __version__
 from stancer.exceptions import ModelLoadError
 from stancer.model.folder import check_folder
-from stancer.model.inputs import PLAIN_TARGET, as_pairs, check_template, encode_pairs
+from stancer.model.inputs import (
+    PLAIN_TARGET,
+    as_pairs,
+    check_template,
+    encode_pairs,
+    warn_if_not_latin,
+)
 from stancer.model.quantization import INT8_FILE, load_int8, save_int8
 from stancer.quiet import quietly
 
@@ -284,6 +290,7 @@ class StanceClassifier:
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise ValueError(f"batch_size: expected a positive int, got {batch_size!r}")
         pairs = as_pairs(texts, targets)
+        warn_if_not_latin([text for text, _ in pairs])
         probs = np.zeros((len(pairs), len(self.classes_)), dtype=np.float32)
         if not pairs:
             return probs

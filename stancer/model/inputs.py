@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 #: Where the target goes in a target template; a template of just this leaves the target as it is.
@@ -23,6 +23,18 @@ def as_pairs(texts: Sequence[Any], targets: str | Sequence[str] | None) -> list[
     if isinstance(texts, str):
         raise ValueError(
             f"texts: expected a list of strings, got one str; wrap it in a list. {forms}"
+        )
+    if not hasattr(texts, "__iter__") or isinstance(texts, bytes | Mapping):
+        raise ValueError(
+            f"texts: expected a str, a list of str or a list of (text, target) pairs, got "
+            f"{type(texts).__name__} {texts!r:.60}. {forms}"
+        )
+    if targets is not None and (
+        not hasattr(targets, "__iter__") or isinstance(targets, bytes | Mapping)
+    ):
+        raise ValueError(
+            f"targets: expected a str or a list of str, got {type(targets).__name__} "
+            f"{targets!r:.60}. {forms}"
         )
     items = list(texts)
     if targets is None:
@@ -51,7 +63,6 @@ def as_pairs(texts: Sequence[Any], targets: str | Sequence[str] | None) -> list[
             raise ValueError(f"targets[{i}]: expected a non-empty str, got {target!r:.60}")
         check_words(f"texts[{i}]", text)
         check_words(f"targets[{i}]", target)
-    _warn_if_not_latin([text for text, _ in pairs])
     return pairs
 
 
@@ -76,7 +87,7 @@ def check_words(where: str, text: str) -> None:
         )
 
 
-def _warn_if_not_latin(texts: Sequence[str]) -> None:
+def warn_if_not_latin(texts: Sequence[str]) -> None:
     """Warn, once per call, when texts are mostly in a script other than Latin."""
     foreign = 0
     for text in texts:

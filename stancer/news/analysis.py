@@ -16,6 +16,8 @@ from stancer.stance import LABELS, Stance
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from stancer.model.classifier import StanceClassifier
+
 #: How a sentence is attributed: a full quote, indirect speech, or a quoted fragment inside
 #: reported speech (classified with the clause that reports it).
 KINDS = {"direct": "direct", "block": "direct", "partial": "mixed", "indirect": "indirect"}
@@ -131,7 +133,7 @@ def analyze(
     text: str,
     targets: str | list[str],
     *,
-    model: str | os.PathLike[str] | None = None,
+    model: str | os.PathLike[str] | StanceClassifier | None = None,
     direct_only: bool = False,
     batch_size: int = 32,
 ) -> Analysis:
@@ -144,7 +146,8 @@ def analyze(
     Args:
         text: The article.
         targets: One target proposition or a list of them.
-        model: As for `stancer.predict` (``None`` is the shipped default).
+        model: As for `stancer.predict`: a name, a folder, a hub id or a loaded
+            `StanceClassifier` (``None`` is the shipped default).
         direct_only: Only quotes with quote marks; no indirect speech.
         batch_size: Pairs per forward pass.
 

@@ -45,15 +45,12 @@ from stancer.news.quotes import (
     require_str,
 )
 from stancer.news.reported import indirect_speech
-from stancer.news.speakers import head_entity, resolve
+from stancer.news.speakers import DETERMINERS, head_entity, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _PRONOUNS = frozenset({"he", "she", "they"})
-_DETERMINERS = frozenset(
-    "a an the some several many most both one two three four five his her their its".split()
-)
 _GROUPS = frozenset(
     "officials analysts experts sources diplomats residents witnesses critics lawmakers "
     "protesters observers ministers leaders".split()
@@ -143,10 +140,10 @@ def _speaker(text: str, start: int, end: int) -> Span | None:
     if not words or len(words) > 12:
         return None
     first = words[0].lower()
-    if first in _NOT_SPEAKERS or (first in _DETERMINERS and len(words) == 1):
+    if first in _NOT_SPEAKERS or (first in DETERMINERS and len(words) == 1):
         return None
     named = any(w[0].isupper() for w in words)  # "panel Chairman Jason Chaffetz", "9/11 widow …"
-    if not (named or first in _PRONOUNS | _DETERMINERS or words[-1].lower() in _GROUPS):
+    if not (named or first in _PRONOUNS | DETERMINERS or words[-1].lower() in _GROUPS):
         return None
     start += len(text[start:end]) - len(text[start:end].lstrip())
     return _span(text, start, start + len(text[start:end].rstrip(" .,")))

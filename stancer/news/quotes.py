@@ -41,7 +41,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 #: Opening mark → the marks that close it.
 _CLOSERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "‹": "›", "‘": "’", "'": "'", "‚": "‘’"}
 #: Every character read as a quote mark.
-QUOTE_MARKS: frozenset[str] = frozenset("\"“”„«»‹›‘’'‚")
+QUOTE_MARKS: frozenset[str] = frozenset("\"“”„‟«»‹›‘’'‚‛")
 _SINGLE = frozenset("‘'‚")
 _NESTING = frozenset('"“«‹')  # openers that may recur inside their own quote
 _OPEN_CONTEXT = frozenset("([{<—–-/:") | QUOTE_MARKS

@@ -40,6 +40,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as DocSpan
 
 PRONOUNS = {"he": "m", "she": "f", "they": None}
+#: Determiners, which start a description of a speaker (``the official``) and are never a
+#: name's head word, even when a sentence's start capitalises them.
+DETERMINERS = frozenset(
+    "a an the this that these those some several many most all both each every other another "
+    "one two three four five his her its their our my your".split()
+)
 _TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "madam": "f"}
 _GENDERED = {
     **dict.fromkeys(
