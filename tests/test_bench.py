@@ -235,3 +235,63 @@ def test_bench_scores_quote_extraction_on_polnear(data_dir, tmp_path, capsys) ->
     assert metrics["direct/mention_accuracy"] >= metrics["direct/speaker_accuracy"]
     assert "speed/parser_articles_per_second" in metrics  # timed on every run
     assert "speed/model_articles_per_second" not in metrics  # the model only with --speed
+
+
+def test_speed_runs_are_interleaved_and_the_speedup_is_the_median_ratio() -> None:
+    from stancer.bench.speed import measure, speedup
+
+    order: list[str] = []
+
+    def runner(name: str, seconds: float):
+        def run() -> list[float]:
+            order.append(name)
+            return [seconds]
+
+        return run
+
+    stats = measure({"a": runner("a", 0.0), "b": runner("b", 0.0)}, 10, runs=3, warmup=1)
+    assert order == ["a", "b"] * 4  # warm-up, then A B A B A B
+    assert stats["a"]["runs"] == 3 and len(stats["a"]["per_run"]) == 3
+    assert speedup({"per_run": [2.0, 9.0, 4.0]}, {"per_run": [1.0, 1.0, 1.0]}) == 4.0
+
+
+def test_the_tables_of_a_report_without_data() -> None:
+    from stancer.bench.run import format_tables
+
+    metrics = {"macro_f1": 0.5, "f_avg": 0.4, "accuracy": 0.6, "ece": 0.1, "pairs_per_second": 9.0}
+    result = {"model": "m", "data": "vast:test", "primary_metric": "macro_f1", "notes": []}
+    quotes = {"articles": 2, "overlap_threshold": 0.3}
+    for view in ("direct", "all"):
+        quotes |= {f"{view}/{k}": 0.5 for k in ("exact_precision", "exact_recall", "exact_f1")}
+        quotes |= {f"{view}/{k}": 0.5 for k in ("overlap_precision", "overlap_recall")}
+        quotes |= {f"{view}/overlap_f1": 0.5, f"{view}/gold": 4}
+        quotes |= {f"{view}/speaker_accuracy": 0.8, f"{view}/mention_accuracy": 0.9}
+    quotes |= {"speed/parser_articles_per_second": 5.0, "speed/parser_median_seconds": 0.2}
+    run = {"pairs_per_second": 100.0, "pairs_per_second_min": 90.0, "pairs_per_second_max": 110.0}
+    run |= {"batch_ms_p50": 10.0, "batch_ms_p95": 20.0, "runs": 5.0}
+    report = {
+        "results": [{**result, "metrics": metrics}],
+        "quotes": [{"data": "polnear:test", "metrics": quotes}],
+        "speed": {
+            "m": {
+                "stancer": run,
+                "pipeline": {"pairs_per_second": 50.0},
+                "speedup": 2.0,
+                "peak_rss_mb": 300.0,
+            }
+        },
+        "speed_data": "vast:test",
+        "environment": {
+            "batch_size": 32,
+            "torch_threads": 2,
+            "hardware": "cpu",
+            "torch": "2",
+            "transformers": "5",
+        },
+    }
+    text = format_tables(report)
+    assert "vast:test  macro_f1         0.500" in text
+    assert "speed, parser: 5.0 articles/s (median 200 ms per article)" in text
+    assert "2.00x" in text and "taken in turn with the pipeline's" in text
+    markdown = format_tables(report, markdown=True)
+    assert "| vast:test | macro_f1 | 0.500 |" in markdown and "| direct | 0.500 |" in markdown

@@ -5,7 +5,7 @@ from __future__ import annotations
 import resource
 import statistics
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -17,27 +17,44 @@ def _percentile(values: Sequence[float], q: float) -> float:
     return float(np.percentile(np.asarray(values), q))
 
 
-def measure(run_batches: Any, n_pairs: int, *, runs: int = 5, warmup: int = 1) -> dict[str, float]:
-    """Time ``run_batches()`` (which returns one latency per batch) after ``warmup`` untimed runs.
+def measure(
+    runners: dict[str, Callable[[], list[float]]], n_pairs: int, *, runs: int = 5, warmup: int = 1
+) -> dict[str, dict[str, Any]]:
+    """Time each runner (which returns one latency per batch), interleaved run by run (A B A B …)
+    after ``warmup`` untimed rounds, so that a change of load on the machine hits all alike.
 
-    Returns pairs per second (median and spread over ``runs``) and p50 / p95 batch latency
-    over all timed batches, in milliseconds.
+    Returns, per runner: pairs per second (median and spread over ``runs``), p50 / p95 batch
+    latency over all timed batches in milliseconds, and each run's pairs per second.
     """
     for _ in range(warmup):
-        run_batches()
-    throughputs, latencies = [], []
+        for run in runners.values():
+            run()
+    throughputs: dict[str, list[float]] = {name: [] for name in runners}
+    latencies: dict[str, list[float]] = {name: [] for name in runners}
     for _ in range(runs):
-        start = time.perf_counter()
-        latencies += run_batches()
-        throughputs.append(n_pairs / (time.perf_counter() - start))
+        for name, run in runners.items():
+            start = time.perf_counter()
+            latencies[name] += run()
+            throughputs[name].append(n_pairs / (time.perf_counter() - start))
     return {
-        "pairs_per_second": statistics.median(throughputs),
-        "pairs_per_second_min": min(throughputs),
-        "pairs_per_second_max": max(throughputs),
-        "batch_ms_p50": 1000 * _percentile(latencies, 50),
-        "batch_ms_p95": 1000 * _percentile(latencies, 95),
-        "runs": float(runs),
+        name: {
+            "pairs_per_second": statistics.median(throughputs[name]),
+            "pairs_per_second_min": min(throughputs[name]),
+            "pairs_per_second_max": max(throughputs[name]),
+            "batch_ms_p50": 1000 * _percentile(latencies[name], 50),
+            "batch_ms_p95": 1000 * _percentile(latencies[name], 95),
+            "runs": float(runs),
+            "per_run": throughputs[name],
+        }
+        for name in runners
     }
+
+
+def speedup(first: dict[str, Any], second: dict[str, Any]) -> float:
+    """The median over interleaved runs of ``first``'s pairs/s over ``second``'s."""
+    return statistics.median(
+        a / b for a, b in zip(first["per_run"], second["per_run"], strict=True)
+    )
 
 
 def benchmark_speed(
@@ -53,6 +70,7 @@ def benchmark_speed(
     through ``transformers.pipeline("text-classification")`` with the same batch size.
 
     stancer's batches are sorted by length (dynamic padding); the pipeline's come in input order.
+    The two are timed in turn, run by run, and the speed-up is the median of the per-run ratios.
     """
     texts, targets = list(texts), list(targets)
 
@@ -71,8 +89,7 @@ def benchmark_speed(
         return latencies
 
     result: dict[str, Any] = {"pairs": len(texts), "batch_size": batch_size}
-    result["stancer"] = measure(stancer_batches, len(texts), runs=runs)
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    runners: dict[str, Callable[[], list[float]]] = {"stancer": stancer_batches}
     if compare_pipeline:
         from transformers import pipeline
 
@@ -98,8 +115,9 @@ def benchmark_speed(
                 latencies.append(time.perf_counter() - began)
             return latencies
 
-        result["pipeline"] = measure(pipeline_batches, len(texts), runs=runs)
-        result["speedup"] = (
-            result["stancer"]["pairs_per_second"] / result["pipeline"]["pairs_per_second"]
-        )
+        runners["pipeline"] = pipeline_batches
+    result.update(measure(runners, len(texts), runs=runs))
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if compare_pipeline:
+        result["speedup"] = speedup(result["stancer"], result["pipeline"])
     return result
