@@ -2,8 +2,9 @@
 
     python training/calibrate.py --model models/stancer-minilm-l6 --data semeval2016:validation --data vast:validation
 
-Writes ``stancer.temperature`` into ``config.json`` (the weights are untouched), the fit and the
-validation ECE before and after into ``metrics.json``, and rewrites the model card.
+Records the temperature in the model folder (`stancer.model.folder.set_temperature`; the weights
+are untouched), the fit and the validation ECE before and after in ``metrics.json``, and rewrites
+the model card.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from stancer.data.mixtures import load_spec
 from stancer.model.calibration import calibrate
 from stancer.model.card import write_model_card
 from stancer.model.classifier import StanceClassifier
+from stancer.model.folder import set_temperature, update_metrics
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -42,12 +44,8 @@ def main(argv: list[str] | None = None) -> None:
         [load_spec(s, default_split="validation", data_dir=args.data_dir) for s in args.data]
     )
     report = calibrate(classifier, data["text"], data["target"], data["label"])
-    config = json.loads((folder / "config.json").read_text())
-    config["stancer"]["temperature"] = report["temperature"]
-    (folder / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
-    metrics = json.loads((folder / "metrics.json").read_text())
-    metrics["calibration"] = {**report, "data": args.data}
-    (folder / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
+    set_temperature(folder, report["temperature"])
+    metrics = update_metrics(folder, calibration={**report, "data": args.data})
     write_model_card(folder)
     print(json.dumps(metrics["calibration"], indent=2))
 

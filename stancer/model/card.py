@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from stancer.model.folder import START_CONFIG_FILE, TRAINING_CONFIG_FILE
+
 #: Benchmark result keys shown in the card's table, with their column titles.
 CARD_COLUMNS = {
     "f_avg": "F_avg",
@@ -59,10 +61,6 @@ def _suites(suites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-#: A model continued from a stance model keeps that model's training config under this name.
-START_CONFIG_FILE = "start_training_config.yaml"
-
-
 def _train_specs(settings: str) -> list[str]:
     """The training data specs of a saved training config (a list, or a mapping spec → weight)."""
     return list((yaml.safe_load(settings or "{}") or {}).get("data", {}).get("train", []))
@@ -80,7 +78,7 @@ def write_model_card(folder: str | Path) -> Path:
     training = metrics.get("training", {})
     settings, start_settings = (
         (folder / name).read_text().rstrip() if (folder / name).is_file() else ""
-        for name in ("training_config.yaml", START_CONFIG_FILE)
+        for name in (TRAINING_CONFIG_FILE, START_CONFIG_FILE)
     )
     validation = training.get("validation", {})
     data = ModelCardData(

@@ -1,5 +1,13 @@
-"""The model folder on disk: what a usable one holds, checked before loading, and replacing one
-folder by another without ever leaving half of either."""
+"""The model folder on disk: what a usable one holds (checked before loading), every update of its
+facts after the weights are saved (temperature, metrics, the run's configs and log, the card),
+each file written whole, and replacing one folder by another without ever leaving half of either.
+
+Layout: ``config.json`` (transformers' config; stancer's facts under its ``stancer`` key),
+``model.safetensors`` or ``model.int8.safetensors``, the tokenizer's files, ``metrics.json``
+(training, calibration, benchmarks, suites, speed), ``training_config.yaml`` (and
+``start_training_config.yaml`` for a run continued from a stance model), ``train_log.jsonl`` and the
+card, ``README.md``.
+"""
 
 from __future__ import annotations
 
@@ -80,6 +88,48 @@ def replace_folder(staging: Path, destination: Path) -> Path:
     return destination
 
 
+#: The run's log, one JSON line per logged step, in the checkpoint folder and then the model's.
+LOG_FILE = "train_log.jsonl"
+#: The config that trained the model, and (for a run continued from a stance model) that model's.
+TRAINING_CONFIG_FILE = "training_config.yaml"
+START_CONFIG_FILE = "start_training_config.yaml"
+
+
+def _write(path: Path, text: str) -> None:
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text)
+    os.replace(partial, path)
+
+
+def update_metrics(folder: Path, **sections: Any) -> dict[str, Any]:
+    """Set top-level sections of ``metrics.json`` (created if missing); returns the whole of it."""
+    path = folder / "metrics.json"
+    metrics = json.loads(path.read_text()) if path.is_file() else {}
+    metrics.update(sections)
+    _write(path, json.dumps(metrics, indent=2) + "\n")
+    return metrics
+
+
+def set_temperature(folder: Path, temperature: float) -> None:
+    """Record the fitted temperature in ``config.json`` (the weights are untouched)."""
+    path = folder / "config.json"
+    config = json.loads(path.read_text())
+    config.setdefault("stancer", {})["temperature"] = temperature
+    _write(path, json.dumps(config, indent=2, sort_keys=True) + "\n")
+
+
+def write_run_files(
+    folder: Path, *, config_yaml: str, start_config: Path | None, log: Path, **metrics: Any
+) -> None:
+    """The facts of the training run beside the weights: its config (and the config of the model
+    it continued from), its log, and its ``metrics.json`` sections."""
+    _write(folder / TRAINING_CONFIG_FILE, config_yaml)
+    if start_config is not None and start_config.is_file():
+        shutil.copyfile(start_config, folder / START_CONFIG_FILE)
+    shutil.copyfile(log, folder / LOG_FILE)
+    update_metrics(folder, **metrics)
+
+
 def record_benchmarks(folder: Path, report: dict[str, Any]) -> tuple[Path, Path]:
     """Store a `stancer bench` report's results for the model in ``folder`` in its
     ``metrics.json`` (benchmarks, suites, environment, speed) and rewrite its card.
@@ -96,15 +146,13 @@ def record_benchmarks(folder: Path, report: dict[str, Any]) -> tuple[Path, Path]
     if not metrics_path.is_file():
         raise ModelLoadError(f"--card: {folder} is not a local model folder with a metrics.json")
     saved = json.loads(metrics_path.read_text())
-    mine = {r["data"]: r for r in report["results"] if r["model"] == folder.name}
-    saved.setdefault("benchmarks", {}).update(mine)
-    for name, scores in report["suites"].items():
-        if folder.name in scores:
-            saved.setdefault("suites", {})[name] = scores[folder.name]
-    saved["benchmark_environment"] = report["environment"]
+    benchmarks = saved.get("benchmarks", {})
+    benchmarks.update({r["data"]: r for r in report["results"] if r["model"] == folder.name})
+    suites = saved.get("suites", {})
+    suites.update({k: v[folder.name] for k, v in report["suites"].items() if folder.name in v})
+    sections: dict[str, Any] = {"benchmarks": benchmarks, "suites": suites}
+    sections["benchmark_environment"] = report["environment"]
     if report.get("speed"):
-        saved["speed"] = {**report["speed"][folder.name], "data": report["speed_data"]}
-    partial = metrics_path.with_name(metrics_path.name + ".partial")
-    partial.write_text(json.dumps(saved, indent=2) + "\n")
-    os.replace(partial, metrics_path)
+        sections["speed"] = {**report["speed"][folder.name], "data": report["speed_data"]}
+    update_metrics(folder, **sections)
     return metrics_path, write_model_card(folder)

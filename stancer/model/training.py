@@ -31,11 +31,11 @@ from stancer.data.mixtures import load_mixture, load_spec, map_unrelated, read_n
 from stancer.data.splits import split_by_target
 from stancer.exceptions import ConfigError
 from stancer.model.calibration import calibrate
-from stancer.model.card import START_CONFIG_FILE, write_model_card
+from stancer.model.card import write_model_card
 from stancer.model.checkpoints import checkpoint_folder, claim, last_complete
 from stancer.model.classifier import StanceClassifier, resolve_pretrained
 from stancer.model.config import Config, ModelConfig
-from stancer.model.folder import replace_folder
+from stancer.model.folder import LOG_FILE, TRAINING_CONFIG_FILE, replace_folder, write_run_files
 from stancer.model.inputs import encode_pairs
 from stancer.stance import LABELS
 
@@ -237,10 +237,6 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
     return trainer, eval_data, sizes
 
 
-#: The run's log, one JSON line per logged step, in the checkpoint folder and then the model's.
-LOG_FILE = "train_log.jsonl"
-
-
 class _LogFile(TrainerCallback):
     """Appends what the `Trainer` logs (loss, learning rate, validation metrics) to a JSON-lines
     file; a resumed run goes on appending to the same file."""
@@ -320,12 +316,12 @@ def train(config: Config, *, progress: bool = True, checkpoints: str = "check") 
     classifier.save_pretrained(
         staging, dtype=dtype, **_lineage(m.model_name_or_path, trainer.model)
     )
-    (staging / "training_config.yaml").write_text(config.to_yaml())
-    start_config = Path(resolve_pretrained(m.model_name_or_path)) / "training_config.yaml"
-    if start_config.is_file():  # continued from a stance model: keep how that one was trained
-        shutil.copyfile(start_config, staging / START_CONFIG_FILE)
-    metrics = {
-        "training": {
+    write_run_files(  # a run continued from a stance model keeps how that one was trained
+        staging,
+        config_yaml=config.to_yaml(),
+        start_config=Path(resolve_pretrained(m.model_name_or_path)) / TRAINING_CONFIG_FILE,
+        log=log_file,
+        training={
             **sizes,
             "train_seconds": round(seconds, 1),
             "resumed_from": Path(resume).name if resume else None,
@@ -334,10 +330,8 @@ def train(config: Config, *, progress: bool = True, checkpoints: str = "check") 
             "hardware": hardware(),
             "validation": {k.removeprefix("eval_"): v for k, v in validation.items()},
         },
-        "calibration": fit,
-        "benchmarks": {},
-    }
-    (staging / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
-    shutil.copyfile(log_file, staging / LOG_FILE)
+        calibration=fit,
+        benchmarks={},
+    )
     write_model_card(staging)
     return replace_folder(staging, out)
