@@ -97,7 +97,7 @@ class EmbeddingBaseline:
         if not hasattr(self, "encoder_"):
             from transformers import AutoModel, AutoTokenizer
 
-            from stancer.model.classifier import resolve_pretrained
+            from stancer.model.weights import resolve_pretrained
 
             path = resolve_pretrained(self.model_name_or_path)
             self.tokenizer_ = AutoTokenizer.from_pretrained(path)

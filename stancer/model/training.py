@@ -33,10 +33,11 @@ from stancer.exceptions import ConfigError
 from stancer.model.calibration import calibrate
 from stancer.model.card import write_model_card
 from stancer.model.checkpoints import checkpoint_folder, claim, last_complete
-from stancer.model.classifier import StanceClassifier, resolve_pretrained
+from stancer.model.classifier import StanceClassifier
 from stancer.model.config import Config, ModelConfig
 from stancer.model.folder import LOG_FILE, TRAINING_CONFIG_FILE, replace_folder, write_run_files
 from stancer.model.inputs import encode_pairs
+from stancer.model.weights import resolve_pretrained
 from stancer.stance import LABELS
 
 logger = logging.getLogger(__name__)
