@@ -504,3 +504,15 @@ def test_a_dataset_with_labels_the_model_lacks_is_a_clear_error(
         ValueError, match=r"labels \['not_entailment'\] \(from docnli:mnli_validation\)"
     ):
         train(config, progress=False)
+
+
+def test_training_settings_reach_the_trainer_as_they_are(tiny_model_dir, csv_data, tmp_path):
+    from stancer.model.training import _PASSED_THROUGH, _training_arguments
+
+    config = _config(tiny_model_dir, csv_data, tmp_path, max_steps=7)
+    config.training.weight_decay, config.training.seed = 0.05, 11
+    args = _training_arguments(config, validating=True, progress=False)
+    for name in _PASSED_THROUGH:
+        assert getattr(args, name) == getattr(config.training, name), name
+    assert args.output_dir == str(tmp_path / "ckpt") and args.load_best_model_at_end
+    assert not _training_arguments(config, validating=False, progress=False).load_best_model_at_end

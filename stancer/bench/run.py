@@ -184,17 +184,7 @@ def run_bench(
     for spec in specs:
         bench, dataset = load_eval_split(spec, data_dir=data_dir, limit=limit, seed=seed)
         predictors: list[tuple[str, Any]] = list(classifiers.items()) + [(p.name, p) for p in nli]
-        if chosen:
-            if "train" not in bench.splits:
-                logger.warning("%s has no train split: baselines skipped", spec)
-            else:
-                folder = str(Path(data_dir) / bench.name) if data_dir else None
-                train = load_benchmark(bench.name, data_dir=folder, splits=["train"])["train"]
-                if train_limit and train.num_rows > train_limit:
-                    train = train.shuffle(seed=seed).select(range(train_limit))
-                for key in chosen:
-                    baseline = BASELINES[key](seed=seed) if key != "majority" else BASELINES[key]()
-                    predictors.append((baseline.name, baseline.fit(train)))
+        predictors += _fitted_baselines(spec, bench, chosen, data_dir, train_limit, seed)
         for name, predictor in predictors:
             logger.info("evaluating %s on %s", name, spec)
             if progress:  # one line per (data, model), so a long run is never silent
@@ -228,6 +218,32 @@ def run_bench(
         }
         report["speed_data"] = f"{specs[0]}, {sample.num_rows} pairs"
     return report
+
+
+def _fitted_baselines(
+    spec: str,
+    bench: Any,
+    chosen: Sequence[str],
+    data_dir: str | None,
+    train_limit: int | None,
+    seed: int,
+) -> list[tuple[str, Any]]:
+    """The chosen baselines, each fitted on the dataset's train split (at most ``train_limit``
+    rows); none for a dataset without one."""
+    if not chosen:
+        return []
+    if "train" not in bench.splits:
+        logger.warning("%s has no train split: baselines skipped", spec)
+        return []
+    folder = str(Path(data_dir) / bench.name) if data_dir else None
+    train = load_benchmark(bench.name, data_dir=folder, splits=["train"])["train"]
+    if train_limit and train.num_rows > train_limit:
+        train = train.shuffle(seed=seed).select(range(train_limit))
+    fitted = []
+    for key in chosen:
+        baseline = BASELINES[key](seed=seed) if key != "majority" else BASELINES[key]()
+        fitted.append((baseline.name, baseline.fit(train)))
+    return fitted
 
 
 def _fmt(value: float | None) -> str:

@@ -149,6 +149,48 @@ class _Trainer(Trainer):
         return torch.utils.data.SequentialSampler(eval_dataset)
 
 
+#: `TrainingConfig` fields that are `TrainingArguments` of the same name, passed through.
+_PASSED_THROUGH = (
+    "seed",
+    "num_train_epochs",
+    "max_steps",
+    "learning_rate",
+    "per_device_train_batch_size",
+    "per_device_eval_batch_size",
+    "weight_decay",
+    "logging_steps",
+)
+
+
+def _training_arguments(config: Config, *, validating: bool, progress: bool) -> TrainingArguments:
+    """The Trainer's arguments: `_PASSED_THROUGH` as they are, the rest derived from the config
+    (checkpoint folder, evaluation and saving, mixed precision on a GPU, gloo under torchrun)."""
+    t = config.training
+    on_gpu = torch.cuda.is_available()
+    distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
+    strategy = "steps" if t.eval_steps else "epoch"
+    return TrainingArguments(
+        **{name: getattr(t, name) for name in _PASSED_THROUGH},
+        output_dir=str(checkpoint_folder(config)),
+        data_seed=t.seed,
+        train_sampling_strategy="group_by_length" if t.group_by_length else "random",
+        warmup_steps=t.warmup_ratio,  # a number below 1 is a fraction of the steps
+        eval_strategy=strategy if validating else "no",
+        save_strategy=strategy,
+        eval_steps=t.eval_steps or None,
+        save_steps=t.eval_steps or 500,
+        save_total_limit=2,
+        load_best_model_at_end=validating,
+        metric_for_best_model=t.metric_for_best_model if validating else None,
+        fp16=on_gpu and t.mixed_precision == "fp16",
+        bf16=on_gpu and t.mixed_precision == "bf16",
+        report_to=[],
+        dataloader_pin_memory=on_gpu,
+        ddp_backend="gloo" if distributed and not on_gpu else None,  # torchrun on CPU
+        disable_tqdm=not progress,
+    )
+
+
 def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (transformers.Trainer)
     """Build the model, the data and the `Trainer` that `train` runs.
 
@@ -183,36 +225,7 @@ def build_trainer(config: Config, *, progress: bool = True):  # noqa: ANN201 (tr
         ignore_mismatched_sizes=True,
         dtype=torch.float32,  # train in full precision even from fp16 weights; AMP is separate
     )
-    on_gpu = torch.cuda.is_available()
-    distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
-    strategy = "steps" if t.eval_steps else "epoch"
-    args = TrainingArguments(
-        output_dir=str(checkpoint_folder(config)),
-        seed=t.seed,
-        data_seed=t.seed,
-        num_train_epochs=t.num_train_epochs,
-        max_steps=t.max_steps,
-        learning_rate=t.learning_rate,
-        per_device_train_batch_size=t.per_device_train_batch_size,
-        per_device_eval_batch_size=t.per_device_eval_batch_size,
-        train_sampling_strategy="group_by_length" if t.group_by_length else "random",
-        weight_decay=t.weight_decay,
-        warmup_steps=t.warmup_ratio,
-        eval_strategy=strategy if eval_data is not None else "no",
-        save_strategy=strategy,
-        eval_steps=t.eval_steps or None,
-        save_steps=t.eval_steps or 500,
-        save_total_limit=2,
-        load_best_model_at_end=eval_data is not None,
-        metric_for_best_model=t.metric_for_best_model if eval_data is not None else None,
-        logging_steps=t.logging_steps,
-        fp16=on_gpu and t.mixed_precision == "fp16",
-        bf16=on_gpu and t.mixed_precision == "bf16",
-        report_to=[],
-        dataloader_pin_memory=on_gpu,
-        ddp_backend="gloo" if distributed and not on_gpu else None,  # torchrun on CPU
-        disable_tqdm=not progress,
-    )
+    args = _training_arguments(config, validating=eval_data is not None, progress=progress)
     trainer = _Trainer(
         model=model,
         args=args,
