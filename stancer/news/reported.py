@@ -1,10 +1,12 @@
 """Reported speech, read from the parse: indirect speech and the clause that reports a fragment.
 
 *Indirect speech* is the clausal complement of a speech verb outside quotes (``X said that …``,
-``X told reporters …``, ``X warned …``) and the clause that ``according to X`` is attached to
-(``according to X, …`` / ``…, according to X``). A clause that holds a full quote is that quote's
-own frame (``"…," he said``) and is no indirect speech; one that holds a quoted fragment is the
-fragment's *statement*.
+``X told reporters …``, ``X warned …``), the sentence a speech verb is set into (``The deal is
+dead, X said``), the clause that ``according to X`` is attached to (``according to X, …`` /
+``…, according to X``) and what a verb of intent reports (``X vowed to …``, ``X called for …``).
+A clause inside a larger reported clause is part of it. A clause that holds a full quote is that
+quote's own frame (``"…," he said``) and is no indirect speech; one that holds a quoted fragment
+is the fragment's *statement*.
 
 The *statement* of a quote is what its stance is read from: a full quote is its own statement;
 a fragment inside reported speech (``NATO did not plan to invite Ukraine "in the short term"``)
