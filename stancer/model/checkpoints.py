@@ -30,6 +30,7 @@ import yaml
 
 from stancer.exceptions import ConfigError
 from stancer.model.config import Config
+from stancer.model.folder import write_whole
 
 logger = logging.getLogger(__name__)
 
@@ -120,9 +121,7 @@ def claim(folder: Path, config: Config, *, choice: str = "check") -> None:
         shutil.rmtree(folder)
     folder.mkdir(parents=True, exist_ok=True)
     record = {"fingerprint": ours, "config": _owned(config)}
-    partial = stored_file.with_name(stored_file.name + ".partial")
-    partial.write_text(yaml.safe_dump(record, sort_keys=False))
-    os.replace(partial, stored_file)
+    write_whole(stored_file, yaml.safe_dump(record, sort_keys=False))
 
 
 def problem(checkpoint: Path) -> str | None:

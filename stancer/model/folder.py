@@ -95,7 +95,8 @@ TRAINING_CONFIG_FILE = "training_config.yaml"
 START_CONFIG_FILE = "start_training_config.yaml"
 
 
-def _write(path: Path, text: str) -> None:
+def write_whole(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` under a temporary name and rename it: never half a file."""
     partial = path.with_name(path.name + ".partial")
     partial.write_text(text)
     os.replace(partial, path)
@@ -106,7 +107,7 @@ def update_metrics(folder: Path, **sections: Any) -> dict[str, Any]:
     path = folder / "metrics.json"
     metrics = json.loads(path.read_text()) if path.is_file() else {}
     metrics.update(sections)
-    _write(path, json.dumps(metrics, indent=2) + "\n")
+    write_whole(path, json.dumps(metrics, indent=2) + "\n")
     return metrics
 
 
@@ -115,7 +116,7 @@ def set_temperature(folder: Path, temperature: float) -> None:
     path = folder / "config.json"
     config = json.loads(path.read_text())
     config.setdefault("stancer", {})["temperature"] = temperature
-    _write(path, json.dumps(config, indent=2, sort_keys=True) + "\n")
+    write_whole(path, json.dumps(config, indent=2, sort_keys=True) + "\n")
 
 
 def write_run_files(
@@ -123,7 +124,7 @@ def write_run_files(
 ) -> None:
     """The facts of the training run beside the weights: its config (and the config of the model
     it continued from), its log, and its ``metrics.json`` sections."""
-    _write(folder / TRAINING_CONFIG_FILE, config_yaml)
+    write_whole(folder / TRAINING_CONFIG_FILE, config_yaml)
     if start_config is not None and start_config.is_file():
         shutil.copyfile(start_config, folder / START_CONFIG_FILE)
     shutil.copyfile(log, folder / LOG_FILE)

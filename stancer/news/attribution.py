@@ -45,12 +45,11 @@ from stancer.news.quotes import (
     require_str,
 )
 from stancer.news.reported import indirect_speech
-from stancer.news.speakers import DETERMINERS, head_entity, resolve
+from stancer.news.speakers import DETERMINERS, PRONOUNS, head_entity, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_PRONOUNS = frozenset({"he", "she", "they"})
 _GROUPS = frozenset(
     "officials analysts experts sources diplomats residents witnesses critics lawmakers "
     "protesters observers ministers leaders".split()
@@ -143,7 +142,7 @@ def _speaker(text: str, start: int, end: int) -> Span | None:
     if first in _NOT_SPEAKERS or (first in DETERMINERS and len(words) == 1):
         return None
     named = any(w[0].isupper() for w in words)  # "panel Chairman Jason Chaffetz", "9/11 widow …"
-    if not (named or first in _PRONOUNS | DETERMINERS or words[-1].lower() in _GROUPS):
+    if not (named or first in PRONOUNS or first in DETERMINERS or words[-1].lower() in _GROUPS):
         return None
     start += len(text[start:end]) - len(text[start:end].lstrip())
     return _span(text, start, start + len(text[start:end].rstrip(" .,")))
@@ -356,8 +355,9 @@ def _user_of_words(text: str, masked: str, doc: Doc, quote: Quote) -> _Mention |
     scare = text[max(0, quote.start - 12) : quote.start].rstrip(" \"“'‘").endswith("so-called")
     if not person or scare:
         return None
-    speaker = _parsed_speaker(text, masked, doc, _span(text, token.idx, token.idx + len(token)))
-    return _Mention(speaker, _span(text, token.idx, token.idx + len(token))) if speaker else None
+    cue = _span(text, token.idx, token.idx + len(token))
+    speaker = _parsed_speaker(text, masked, doc, cue)
+    return _Mention(speaker, cue) if speaker else None
 
 
 def _introductions(text: str, masked: str, doc: Doc) -> Iterator[_Mention]:

@@ -112,7 +112,9 @@ def clauses(doc: Doc) -> list[tuple[Token, tuple[int, int]]]:
                 start, end = _trimmed(text, *span)
                 if end > start:
                     found.append((token, (start, end)))
-        doc.user_data["stancer.clauses"] = sorted(found, key=lambda c: (c[1][0], -c[1][1]))
+        found.sort(key=lambda c: (c[1][0], -c[1][1]))
+        doc.user_data["stancer.clauses"] = found
+        doc.user_data["stancer.clause_starts"] = [start for _, (start, _) in found]
     return doc.user_data["stancer.clauses"]
 
 
@@ -148,9 +150,7 @@ def statement(doc: Doc, quote: Quote) -> Span:
     if quote.kind != "partial":
         return Span(quote.start, quote.end, quote.text)
     reported = clauses(doc)
-    if "stancer.clause_starts" not in doc.user_data:
-        doc.user_data["stancer.clause_starts"] = [start for _, (start, _) in reported]
-    starts = doc.user_data["stancer.clause_starts"]
+    starts = doc.user_data["stancer.clause_starts"]  # kept beside the clauses, for bisecting
     lo = bisect.bisect_left(starts, quote.start - _LONGEST_STATEMENT)
     hi = bisect.bisect_right(starts, quote.start)
     holding = [
