@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import string
 from pathlib import Path
 
@@ -65,11 +64,13 @@ def tiny(tiny_model_dir: Path) -> StanceClassifier:
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    """The folder of the public datasets: $STANCER_DATA_DIR, else ../shared/data beside the repo."""
-    folder = Path(os.environ.get("STANCER_DATA_DIR") or REPO.parent / "shared" / "data")
-    if not folder.is_dir():
+    """The folder of the public datasets, as the library finds it (`stancer.data.data_root`)."""
+    from stancer.data import data_root
+    from stancer.exceptions import DataError
+
+    try:
+        return data_root()
+    except DataError as err:
         pytest.fail(
-            f"the 'data' tests need the public stance datasets, not found at {folder}; set "
-            "STANCER_DATA_DIR to their folder, or deselect them with -m 'not data'"
+            f"the 'data' tests need the public datasets: {err}; or deselect them with -m 'not data'"
         )
-    return folder

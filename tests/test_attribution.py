@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from stancer.news.attribution import attribute, find_attributions
-from stancer.news.quotes import Quote, Span, extract_quotes
+from stancer.news.quotes import Quote, extract_quotes
+from stancer.news.text import Span
 
 pytestmark = pytest.mark.parser  # spaCy's English pipeline
 

@@ -256,7 +256,7 @@ def test_speed_runs_are_interleaved_and_the_speedup_is_the_median_ratio() -> Non
 
 
 def test_the_tables_of_a_report_without_data() -> None:
-    from stancer.bench.run import format_tables
+    from stancer.bench.tables import format_tables
 
     metrics = {"macro_f1": 0.5, "f_avg": 0.4, "accuracy": 0.6, "ece": 0.1, "pairs_per_second": 9.0}
     result = {"model": "m", "data": "vast:test", "primary_metric": "macro_f1", "notes": []}

@@ -100,10 +100,32 @@ def test_unknown_source_lists_the_datasets() -> None:
         data.load("semeval")
 
 
-def test_benchmark_without_a_data_folder_says_how_to_give_one(monkeypatch) -> None:
+def test_benchmark_without_a_data_folder_says_how_to_give_one(monkeypatch, tmp_path) -> None:
     monkeypatch.delenv("STANCER_DATA_DIR", raising=False)
-    with pytest.raises(DataError, match="set STANCER_DATA_DIR"):
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/stancer_data either
+    with pytest.raises(DataError, match=r"no data folder at .*stancer_data: set STANCER_DATA_DIR"):
         data.load("vast")
+
+
+def test_the_default_data_folder_is_stancer_data_in_home(monkeypatch, tmp_path) -> None:
+    monkeypatch.delenv("STANCER_DATA_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "stancer_data").mkdir()
+    assert data.data_root() == tmp_path / "stancer_data"
+    monkeypatch.setenv("STANCER_DATA_DIR", str(tmp_path))
+    assert data.data_root() == tmp_path
+    assert data.data_root(tmp_path / "stancer_data") == tmp_path / "stancer_data"
+
+
+def test_polnear_is_a_registered_attribution_benchmark(tmp_path) -> None:
+    from stancer.data.registry import get_benchmark
+
+    assert get_benchmark("polnear").task == "attribution"
+    assert "polnear" in data.list_datasets()
+    with pytest.raises(DataError, match="polnear is a benchmark of attribution.*load_articles"):
+        data.load("polnear", data_dir=tmp_path)
+    with pytest.raises(DataError, match="vast is a benchmark of stance.*stancer.data.load"):
+        data.load_articles("vast", data_dir=tmp_path)
 
 
 @pytest.mark.data

@@ -159,8 +159,9 @@ def test_a_head_of_another_size_is_a_model_load_error(model_copy, labels) -> Non
     config = json.loads((model_copy / "config.json").read_text())
     config["id2label"] = dict(enumerate(labels))
     config["label2id"] = {label: i for i, label in enumerate(labels)}
-    config["stancer"]["labels"] = labels
     (model_copy / "config.json").write_text(json.dumps(config))
+    meta = json.loads((model_copy / "stancer_config.json").read_text())
+    (model_copy / "stancer_config.json").write_text(json.dumps({**meta, "labels": labels}))
     with pytest.raises(ModelLoadError):
         StanceClassifier.from_pretrained(model_copy)
 

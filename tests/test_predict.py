@@ -140,7 +140,7 @@ def test_save_load_round_trip_gives_identical_probabilities(
     half = StanceClassifier.from_pretrained(tmp_path / "fp16")
     assert next(half.model.parameters()).dtype == torch.float32  # fp16 on disk, fp32 math
     np.testing.assert_allclose(half.predict_proba(texts, TARGET), before, atol=1e-3)
-    meta = json.loads((tmp_path / "fp16" / "config.json").read_text())["stancer"]
+    meta = json.loads((tmp_path / "fp16" / "stancer_config.json").read_text())
     assert meta["version"] == stancer.__version__ and meta["labels"] == list(LABELS)
     assert {"transformers_version", "torch_version", "max_length"} <= set(meta)
 
@@ -154,9 +154,9 @@ def test_loading_an_incomplete_folder_says_what_is_missing(tmp_path) -> None:
 def test_model_saved_by_newer_stancer_warns(tiny_model_dir, tmp_path) -> None:
     clf = StanceClassifier.from_pretrained(tiny_model_dir)
     clf.save_pretrained(tmp_path)
-    config = json.loads((tmp_path / "config.json").read_text())
-    config["stancer"]["version"] = "99.0.0"
-    (tmp_path / "config.json").write_text(json.dumps(config))
+    meta = json.loads((tmp_path / "stancer_config.json").read_text())
+    meta["version"] = "99.0.0"
+    (tmp_path / "stancer_config.json").write_text(json.dumps(meta))
     with pytest.warns(UserWarning, match="saved by stancer 99.0.0, newer than this stancer"):
         StanceClassifier.from_pretrained(tmp_path)
 

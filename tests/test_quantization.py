@@ -40,7 +40,7 @@ def test_an_int8_model_folder_loads_and_predicts_like_the_original(
     np.testing.assert_allclose(
         loaded.predict_proba(TEXTS, "we should support it"), expected, atol=0.02
     )
-    assert "int8" in loaded.model.config.stancer["weights"]
+    assert "int8" in loaded.meta["weights"]
 
 
 def test_an_int8_file_of_another_model_is_a_clear_error(

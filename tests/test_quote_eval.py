@@ -23,7 +23,7 @@ from stancer.bench.quotes import (
 )
 from stancer.data.polnear import Article, Attribution, is_direct_quote, load_polnear
 from stancer.exceptions import DataError
-from stancer.news.quotes import Span
+from stancer.news.text import Span
 
 
 @dataclass(frozen=True)

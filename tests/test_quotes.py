@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from stancer.news import quotes as quotes_module
-from stancer.news.quotes import Quote, Span, extract_quotes, split_sentences
+from stancer.news import text as text_module
+from stancer.news.quotes import Quote, extract_quotes
+from stancer.news.text import Span, split_sentences
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "ukraine-nato-invitation-2024-10-18"
 
@@ -235,7 +236,7 @@ def test_split_sentences_keeps_the_text_when_the_splitter_changes_it(monkeypatch
         def segment(self, text: str) -> list[str]:
             return ["One.", "Tw0 changed."]
 
-    monkeypatch.setattr(quotes_module, "_segmenter", lambda: Rewriting())
+    monkeypatch.setattr(text_module, "_segmenter", lambda: Rewriting())
     assert split_sentences("One. Two changed.") == [
         Span(0, 4, "One."),
         Span(5, 17, "Two changed."),

@@ -62,7 +62,7 @@ def test_bench_suite_prints_the_mean_and_stores_it_in_the_card(
 
 
 def test_a_two_class_set_has_no_neutral_f1_in_the_suite() -> None:
-    from stancer.bench.run import suite_table
+    from stancer.bench.tables import suite_table
 
     result = _result("a", "pstance:test", 0.5)
     del result["metrics"]["f1_neutral"]

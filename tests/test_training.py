@@ -73,8 +73,10 @@ def test_training_writes_a_complete_model_folder(tiny_model_dir, csv_data, tmp_p
     config = json.loads((folder / "config.json").read_text())
     assert config["dtype"] == "float16"
     # The tiny model is itself a stance model: the run records it and the encoder under it.
-    assert config["stancer"]["base_model"] == "tiny-random-bert"
-    assert config["stancer"]["continued_from"] == str(tiny_model_dir)
+    meta = json.loads((folder / "stancer_config.json").read_text())
+    assert meta["base_model"] == "tiny-random-bert"
+    assert meta["continued_from"] == str(tiny_model_dir)
+    assert "stancer" not in config  # stancer's facts live in their own file
     assert Config.from_yaml(folder / "training_config.yaml").training.max_steps == 4
     probs = StanceClassifier.from_pretrained(folder).predict_proba(
         ["we support it"], "ukraine should join nato"
@@ -271,7 +273,7 @@ def test_calibrate_script_stores_the_temperature(tiny_model_dir, csv_data, tmp_p
         timeout=300,
     )
     assert out.returncode == 0, out.stderr[-2000:]
-    temperature = json.loads((folder / "config.json").read_text())["stancer"]["temperature"]
+    temperature = json.loads((folder / "stancer_config.json").read_text())["temperature"]
     assert (
         json.loads((folder / "metrics.json").read_text())["calibration"]["temperature"]
         == temperature

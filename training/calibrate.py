@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> None:
         help="validation data specs (name[:split] or a file)",
     )
     parser.add_argument(
-        "--data-dir", help="folder with one sub-folder per dataset (default: $STANCER_DATA_DIR)"
+        "--data-dir",
+        help="folder with one sub-folder per dataset (default: $STANCER_DATA_DIR, else ~/stancer_data)",
     )
     args = parser.parse_args(argv)
 

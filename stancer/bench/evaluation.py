@@ -45,8 +45,7 @@ def load_eval_split(
     """The benchmark and its split named by ``spec``, sampled down to ``limit`` rows if given."""
     name, split = parse_spec(spec)
     bench = get_benchmark(name)
-    folder = str(Path(data_dir) / name) if data_dir else None
-    dataset = load_benchmark(name, data_dir=folder, splits=[split])[split]
+    dataset = load_benchmark(name, root=data_dir, splits=[split])[split]
     if limit is not None and limit < dataset.num_rows:
         dataset = dataset.shuffle(seed=seed).select(range(limit))
     return bench, dataset

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from stancer.data.polnear import Article, Attribution, merge_pieces
-from stancer.news.quotes import QUOTE_MARKS, Span
+from stancer.news.quotes import QUOTE_MARKS
 from stancer.news.speakers import DETERMINERS
+from stancer.news.text import Span
 
 #: The metric to report first: overlap F1 over direct quotes.
 PRIMARY_METRIC = "direct/overlap_f1"

@@ -49,7 +49,8 @@ def bench(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bars"),
 ) -> None:
     """Score models and baselines on benchmarks with their official metrics."""
-    from stancer.bench.run import format_tables, run_bench
+    from stancer.bench.run import run_bench
+    from stancer.bench.tables import format_tables
     from stancer.exceptions import StancerError
     from stancer.model.folder import record_benchmarks
 

@@ -14,18 +14,16 @@ app = typer.Typer(help="the registered datasets: list, info, stats, leakage", no
 
 @app.command("list")
 def list_() -> None:
-    """Each registered dataset: domain, target type, official metric, description."""
-    from stancer.data import list_datasets
-    from stancer.data.registry import get_benchmark
+    """Each registered dataset: task, domain, target type, official metric, description."""
+    from stancer.bench.tables import table
+    from stancer.data.registry import BENCHMARKS
 
-    header = f"{'name':<20} {'domain':<16} {'targets':<9} {'metric':<14} description"
-    lines = [header, "-" * len(header)]
-    for name in list_datasets():
-        b = get_benchmark(name)
-        lines.append(
-            f"{name:<20} {b.domain:<16} {b.target_type:<9} {b.metric:<14} {b.description.split(';')[0]}"
-        )
-    typer.echo("\n".join(lines))
+    rows = [
+        [name, b.task, b.domain, b.target_type, b.metric, b.description.split(";")[0]]
+        for name, b in sorted(BENCHMARKS.items())
+    ]
+    header = ["name", "task", "domain", "targets", "metric", "description"]
+    typer.echo("\n".join(table(header, rows)))
 
 
 @app.command()
@@ -44,10 +42,10 @@ def stats(
     top: int = typer.Option(10, help="show this many targets per split"),
 ) -> None:
     """Rows per split, labels and targets."""
-    from stancer.data import load
+    from stancer.data.registry import load_benchmark
 
     for name in names:
-        for split, ds in load(name, data_dir=data_dir).items():
+        for split, ds in load_benchmark(name, root=data_dir).items():
             labels, targets = Counter(ds["label"]), Counter(ds["target"])
             shown = targets.most_common(top)
             more = f"; … {len(targets) - len(shown)} more" if len(targets) > len(shown) else ""
@@ -63,21 +61,22 @@ def leakage(
     format: options.PredictFormat = typer.Option("table", "--format", "-f"),
 ) -> None:
     """Texts shared across splits and datasets (exact and normalised)."""
-    from stancer.data import leakage_report, load
+    from stancer.data import leakage_report
+    from stancer.data.registry import load_benchmark
 
     splits = {
         f"{name}:{split}": ds
         for name in names
-        for split, ds in load(name, data_dir=data_dir).items()
+        for split, ds in load_benchmark(name, root=data_dir).items()
     }
     report = leakage_report(splits)
     if format is options.PredictFormat.json:
         typer.echo(json.dumps(report, indent=2))
         return
-    lines = [f"{'split':<40} {'duplicate rows':>14}"]
-    lines += [f"{k:<40} {v['duplicate_rows']:>14}" for k, v in report.items() if " | " not in k]
-    lines += ["", f"{'splits':<60} {'shared texts':>12} {'normalised':>11}"]
-    lines += [
-        f"{k:<60} {v['exact']:>12} {v['normalised']:>11}" for k, v in report.items() if " | " in k
-    ]
+    from stancer.bench.tables import table
+
+    within = [[k, str(v["duplicate_rows"])] for k, v in report.items() if " | " not in k]
+    across = [[k, str(v["exact"]), str(v["normalised"])] for k, v in report.items() if " | " in k]
+    lines = table(["split", "duplicate rows"], within)
+    lines += ["", *table(["splits", "shared texts", "normalised"], across)]
     typer.echo("\n".join(lines))

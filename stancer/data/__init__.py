@@ -19,16 +19,18 @@ from datasets import Dataset, DatasetDict
 from stancer.data.files import load_files
 from stancer.data.leakage import leakage_report
 from stancer.data.mixtures import Mixture, load_mixture, read_negations
-from stancer.data.registry import BENCHMARKS, load_benchmark
+from stancer.data.registry import BENCHMARKS, data_root, load_articles, load_benchmark
 from stancer.data.splits import leave_one_out, split_by_target
 from stancer.exceptions import DataError
 
 __all__ = [
     "Mixture",
+    "data_root",
     "leakage_report",
     "leave_one_out",
     "list_datasets",
     "load",
+    "load_articles",
     "load_mixture",
     "read_negations",
     "split_by_target",
@@ -53,7 +55,7 @@ def load(
         source: A registered benchmark name (see `list_datasets`); a CSV / TSV / JSONL / Parquet
             path (it becomes the ``train`` split); a mapping of split name → path; or a `Dataset`.
         data_dir: For a benchmark, the folder of its release files; default
-            ``$STANCER_DATA_DIR/<name>``.
+            ``<data_root()>/<name>`` (``$STANCER_DATA_DIR``, else ``~/stancer_data``).
         splits: For a benchmark, the splits to read (default: all).
         **file_options: For files: ``text_column``, ``target_column``, ``label_column``,
             ``id_column``, ``target`` (one target for every row), ``label_map``, and
@@ -66,7 +68,7 @@ def load(
     """
     if isinstance(source, str) and source in BENCHMARKS:
         if file_options:
-            raise TypeError(f"{source}: options {sorted(file_options)} apply to files only")
+            raise DataError(f"{source}: options {sorted(file_options)} apply to files only")
         return load_benchmark(source, data_dir=data_dir, splits=splits)
     if isinstance(source, str | os.PathLike) and not Path(source).suffix:
         raise DataError(

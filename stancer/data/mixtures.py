@@ -45,13 +45,12 @@ def load_spec(
 ) -> Dataset:
     """``name[:split]`` of a registered benchmark, or a data file path, as text / target / label / source."""
     from stancer.data import load
-    from stancer.data.registry import BENCHMARKS, parse_spec
+    from stancer.data.registry import BENCHMARKS, load_benchmark, parse_spec
 
     spec = canonical_spec(spec, default_split)
     name, split = parse_spec(spec, default_split)
     if name in BENCHMARKS:
-        folder = Path(data_dir) / name if data_dir else None
-        dataset = load(name, data_dir=folder, splits=[split])[split]
+        dataset = load_benchmark(name, root=data_dir, splits=[split])[split]
     elif Path(spec).is_file():
         dataset = load(spec)["train"]
     else:
@@ -108,18 +107,17 @@ def read_negations(
     """Proposition → its contradictory, from a JSON-lines file of ``{"proposition", "negation"}``.
 
     A relative path that does not exist is looked up in ``data_dir`` (default
-    ``$STANCER_DATA_DIR``), where ``propositions_negated.jsonl`` lives beside the datasets.
+    `data_root`), where ``propositions_negated.jsonl`` lives beside the datasets.
     """
-    from stancer.data.registry import jsonl_rows
+    from stancer.data.registry import data_root, jsonl_rows
 
     found = Path(path)
-    root = data_dir or os.environ.get("STANCER_DATA_DIR")
-    if not found.is_file() and not found.is_absolute() and root:
-        found = Path(root) / path
+    if not found.is_file() and not found.is_absolute():
+        found = data_root(data_dir) / path
     if not found.is_file():
         raise DataError(
-            f"negations: no file {path!r} (looked in the working folder and the data folder "
-            f'{root!r}); expected JSON lines of {{"proposition": …, "negation": …}}'
+            f"negations: no file {path!r} (looked in the working folder and the data folder); "
+            'expected JSON lines of {"proposition": …, "negation": …}'
         )
     pairs = {}
     for number, row in enumerate(jsonl_rows(found), start=1):
@@ -194,7 +192,7 @@ def load_mixture(
             A weight multiplies the dataset's size after capping: 0.5 keeps half the rows (a
             random half), 2 repeats every row twice.
         split: The split of specs that name none.
-        data_dir: Folder with one sub-folder per benchmark (default ``$STANCER_DATA_DIR``).
+        data_dir: Folder with one sub-folder per benchmark (default `stancer.data.data_root`).
         unrelated: FNC-1 / ARC's ``unrelated`` becomes ``neutral``, is kept as a fourth class
             (``keep``), or its rows are dropped (``drop``).
         max_per_dataset: Cap each dataset at this many rows (a random sample) before weighting.
@@ -228,6 +226,56 @@ def load_mixture(
         raise DataError(
             f"wrong_target_rate: expected a number in [0, 1], got {wrong_target_rate!r}"
         )
+    specs, shares = _weights_and_shares(weights, neutral_share, split)
+    rng = np.random.default_rng(seed)
+    held_out: set[str] = set()
+    for spec in exclude or []:
+        held_out |= {
+            normalise(t) for t in load_spec(spec, default_split="test", data_dir=data_dir)["text"]
+        }
+    seen: set[tuple[str, str, str]] = set()
+    report: dict[str, Any] = {"dropped_duplicates": 0, "dropped_held_out_texts": 0}
+    parts: dict[str, Dataset] = {}
+    for spec in specs:
+        dataset = load_spec(spec, default_split=split, data_dir=data_dir)
+        report[spec] = {"read": dataset.num_rows}
+        dataset = _new_rows(map_unrelated(dataset, unrelated), held_out, seen, dedupe, report)
+        if max_per_target:
+            dataset = _cap_per_target(dataset, max_per_target, rng)
+        if max_per_dataset and dataset.num_rows > max_per_dataset:
+            dataset = _resample(dataset, max_per_dataset, rng)
+        share = shares.get(spec)
+        if share is not None:
+            dataset = _cap_neutral(dataset, share, rng)
+        added = {}
+        if negations:
+            added["negated"] = _negated_rows(dataset, negations)
+        if wrong_target_rate:
+            added["wrong_target"] = _wrong_target_rows(dataset, wrong_target_rate, rng)
+        for kind, extra in added.items():
+            report[spec][kind] = extra.num_rows
+        parts[spec] = concatenate_datasets([dataset, *added.values()])
+        report[spec]["kept"] = parts[spec].num_rows
+    empty = [spec for spec, dataset in parts.items() if dataset.num_rows == 0]
+    if empty:
+        raise DataError(
+            f"{empty[0]}: no rows left after dropping duplicates and held-out texts "
+            f"(the mixture is empty of it): {report}"
+        )
+    mixture = _weighted(parts, specs, temperature, rng, report).shuffle(seed=seed)
+    mixture = mixture.flatten_indices()
+    report["total"] = mixture.num_rows
+    report["labels"] = dict(Counter(mixture["label"]).most_common())
+    logger.info("mixture: %s", report)
+    return Mixture(mixture, report)
+
+
+def _weights_and_shares(
+    weights: Mapping[str, float] | list[str],
+    neutral_share: float | Mapping[str, float] | None,
+    split: str,
+) -> tuple[dict[str, float], dict[str, float | None]]:
+    """The mixture's specs → weight and specs → neutral share, checked."""
     given = dict.fromkeys(weights, 1.0) if isinstance(weights, list) else dict(weights)
     specs = {canonical_spec(spec, split): weight for spec, weight in given.items()}
     if not specs:
@@ -245,69 +293,48 @@ def load_mixture(
     bad = {s: w for s, w in specs.items() if not w > 0}
     if bad:
         raise DataError(f"weights: expected positive weights, got {bad}")
-    rng = np.random.default_rng(seed)
-    held_out: set[str] = set()
-    for spec in exclude or []:
-        held_out |= {
-            normalise(t) for t in load_spec(spec, default_split="test", data_dir=data_dir)["text"]
-        }
-    seen: set[tuple[str, str, str]] = set()
-    report: dict[str, Any] = {"dropped_duplicates": 0, "dropped_held_out_texts": 0}
-    parts: dict[str, Dataset] = {}
-    for spec in specs:
-        dataset = load_spec(spec, default_split=split, data_dir=data_dir)
-        read = dataset.num_rows
-        dataset = map_unrelated(dataset, unrelated)
-        keep = []
-        for i, (text, target, label) in enumerate(
-            zip(dataset["text"], dataset["target"], dataset["label"], strict=True)
-        ):
-            key = (normalise(text), normalise(target), label)
-            if key[0] in held_out:
-                report["dropped_held_out_texts"] += 1
-            elif dedupe and key in seen:
-                report["dropped_duplicates"] += 1
-            else:
-                seen.add(key)
-                keep.append(i)
-        dataset = dataset.select(keep)
-        if max_per_target:
-            dataset = _cap_per_target(dataset, max_per_target, rng)
-        if max_per_dataset and dataset.num_rows > max_per_dataset:
-            dataset = _resample(dataset, max_per_dataset, rng)
-        report[spec] = {"read": read}
-        share = shares.get(spec)
-        if share is not None:
-            dataset = _cap_neutral(dataset, share, rng)
-        added = {}
-        if negations:
-            added["negated"] = _negated_rows(dataset, negations)
-        if wrong_target_rate:
-            added["wrong_target"] = _wrong_target_rows(dataset, wrong_target_rate, rng)
-        for kind, extra in added.items():
-            report[spec][kind] = extra.num_rows
-        dataset = concatenate_datasets([dataset, *added.values()])
-        parts[spec] = dataset
-        report[spec]["kept"] = dataset.num_rows
-    empty = [spec for spec, dataset in parts.items() if dataset.num_rows == 0]
-    if empty:
-        raise DataError(
-            f"{empty[0]}: no rows left after dropping duplicates and held-out texts "
-            f"(the mixture is empty of it): {report}"
-        )
+    return specs, shares
 
-    sizes = {s: specs[s] * d.num_rows for s, d in parts.items()}
+
+def _new_rows(
+    dataset: Dataset,
+    held_out: set[str],
+    seen: set[tuple[str, str, str]],
+    dedupe: bool,
+    report: dict[str, Any],
+) -> Dataset:
+    """The rows whose text is not held out and (with ``dedupe``) whose normalised (text, target,
+    label) was not read before; ``seen`` and the report's drop counts are updated."""
+    keep = []
+    for i, (text, target, label) in enumerate(
+        zip(dataset["text"], dataset["target"], dataset["label"], strict=True)
+    ):
+        key = (normalise(text), normalise(target), label)
+        if key[0] in held_out:
+            report["dropped_held_out_texts"] += 1
+        elif dedupe and key in seen:
+            report["dropped_duplicates"] += 1
+        else:
+            seen.add(key)
+            keep.append(i)
+    return dataset.select(keep)
+
+
+def _weighted(
+    parts: dict[str, Dataset],
+    weights: dict[str, float],
+    temperature: float | None,
+    rng: np.random.Generator,
+    report: dict[str, Any],
+) -> Dataset:
+    """The parts resampled to weight × size (temperature-scaled shares if given), joined."""
+    sizes = {s: weights[s] * d.num_rows for s, d in parts.items()}
     if temperature is not None:
         scaled = {s: n ** (1 / temperature) for s, n in sizes.items()}
         total = sum(sizes.values())
         sizes = {s: total * v / sum(scaled.values()) for s, v in scaled.items()}
+    sampled = []
     for spec, dataset in parts.items():
-        parts[spec] = _resample(dataset, max(1, round(sizes[spec])), rng)
-        report[spec]["sampled"] = parts[spec].num_rows
-
-    mixture = concatenate_datasets(list(parts.values()))
-    mixture = mixture.shuffle(seed=seed).flatten_indices()
-    report["total"] = mixture.num_rows
-    report["labels"] = dict(Counter(mixture["label"]).most_common())
-    logger.info("mixture: %s", report)
-    return Mixture(mixture, report)
+        sampled.append(_resample(dataset, max(1, round(sizes[spec])), rng))
+        report[spec]["sampled"] = sampled[-1].num_rows
+    return concatenate_datasets(sampled)

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stancer.exceptions import DataError
-from stancer.news.quotes import QUOTE_MARKS, Span
+from stancer.news.quotes import QUOTE_MARKS
+from stancer.news.text import Span
 
 SPLITS = ("train", "dev", "test")
 

@@ -1,8 +1,13 @@
-"""The registry of public stance benchmarks, and reading them (with a cache) into `DatasetDict`s.
+"""The registry of public benchmarks, and reading them (with a cache) into `DatasetDict`s.
 
 Each benchmark lives in its own module under `stancer.data.sources` and defines ``BENCHMARK``:
 readers that turn the original release files into raw rows, the label map, and the facts a user
-needs to trust the numbers (official metric, terms of use, citation).
+needs to trust the numbers (official metric, terms of use, citation). A benchmark's ``task`` is
+``stance`` (rows of text, target, label) or ``attribution`` (news articles with who-said-what
+annotations, read by `load_articles`, scored by `stancer.bench.quotes`).
+
+The datasets live in one folder, one sub-folder each (`data_root`): ``$STANCER_DATA_DIR``, else
+``~/stancer_data``; a folder given to a call or ``--data-dir`` overrides it.
 """
 
 from __future__ import annotations
@@ -61,11 +66,14 @@ class Benchmark:
     source: str = ""
     #: The folder of the files when the data ships with stancer (``seed``); else None.
     default_dir: Path | None = None
+    #: ``stance``, or ``attribution`` (each split's reader returns `stancer.data.polnear.Article`s).
+    task: str = "stance"
 
     def info(self) -> dict[str, Any]:
         """The registry facts as plain data (for `stancer data info`)."""
         return {
             "name": self.name,
+            "task": self.task,
             "description": self.description,
             "domain": self.domain,
             "target_type": self.target_type,
@@ -159,20 +167,40 @@ def get_benchmark(name: str) -> Benchmark:
     return BENCHMARKS[name]
 
 
-def benchmark_dir(name: str, data_dir: str | os.PathLike[str] | None) -> Path:
-    """The folder of a benchmark's release files: ``data_dir``, else ``$STANCER_DATA_DIR/<name>``."""
+#: The data folder when neither a folder nor ``$STANCER_DATA_DIR`` is given.
+DEFAULT_DATA_DIR = Path("~/stancer_data")
+
+
+def data_root(root: str | os.PathLike[str] | None = None) -> Path:
+    """The folder holding one sub-folder per dataset: ``root``, else ``$STANCER_DATA_DIR``, else
+    ``~/stancer_data``.
+
+    Raises:
+        DataError: that folder does not exist.
+    """
+    folder = Path(root or os.environ.get("STANCER_DATA_DIR") or DEFAULT_DATA_DIR).expanduser()
+    if not folder.is_dir():
+        raise DataError(
+            f"no data folder at {folder}: set STANCER_DATA_DIR (or pass --data-dir) to the folder "
+            "holding one sub-folder per dataset"
+        )
+    return folder
+
+
+def benchmark_dir(
+    name: str,
+    data_dir: str | os.PathLike[str] | None = None,
+    *,
+    root: str | os.PathLike[str] | None = None,
+) -> Path:
+    """The folder of a benchmark's release files: ``data_dir``; else the folder shipped with
+    stancer (``seed``); else ``<data_root(root)>/<name>``."""
     if data_dir is not None:
         return Path(data_dir)
     default = get_benchmark(name).default_dir
     if default is not None:
         return default
-    root = os.environ.get("STANCER_DATA_DIR")
-    if not root:
-        raise DataError(
-            f"{name}: no data folder given; pass data_dir=<folder of the {name} release files> "
-            "or set STANCER_DATA_DIR to a folder holding one sub-folder per dataset"
-        )
-    return Path(root) / name
+    return data_root(root) / name
 
 
 def parse_spec(spec: str, default_split: str = "test") -> tuple[str, str]:
@@ -257,20 +285,55 @@ def load_benchmark(
     name: str,
     *,
     data_dir: str | os.PathLike[str] | None = None,
+    root: str | os.PathLike[str] | None = None,
     splits: list[str] | None = None,
     cache: bool = True,
 ) -> DatasetDict:
-    """Read a registered benchmark's release files into a `DatasetDict`."""
+    """Read a registered stance benchmark's release files (in ``data_dir``, else
+    `benchmark_dir`'s choice under ``root``) into a `DatasetDict`."""
+    bench, folder = _release(name, benchmark_dir(name, data_dir, root=root), splits, task="stance")
+    wanted = splits or list(bench.splits)
+    return DatasetDict({split: load_split(bench, split, folder, cache=cache) for split in wanted})
+
+
+def load_articles(
+    name: str,
+    split: str = "test",
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+    root: str | os.PathLike[str] | None = None,
+) -> list[Any]:
+    """The `stancer.data.polnear.Article`s of a split of a registered attribution benchmark.
+
+    Args:
+        name: The benchmark (``polnear``).
+        split: One of its splits.
+        data_dir: The folder of its release files; default ``<data_root(root)>/<name>``.
+        root: The data folder (see `data_root`).
+    """
+    folder = benchmark_dir(name, data_dir, root=root)
+    bench, folder = _release(name, folder, [split], task="attribution")
+    return list(bench.splits[split](folder))
+
+
+def _release(
+    name: str, folder: Path, splits: list[str] | None, *, task: str
+) -> tuple[Benchmark, Path]:
+    """The benchmark and the folder of its release files, checked: it exists, holds the
+    ``splits`` asked for, and is a benchmark of ``task``."""
     bench = get_benchmark(name)
-    folder = benchmark_dir(name, data_dir)
+    if bench.task != task:
+        reader = "stancer.data.load" if bench.task == "stance" else "stancer.data.load_articles"
+        raise DataError(
+            f"{name} is a benchmark of {bench.task}, not of {task}: read it with {reader}"
+        )
     if not folder.is_dir():
         raise DataError(
             f"{name}: no folder {folder}; expected a folder with the {name} release files"
         )
-    wanted = splits or list(bench.splits)
-    unknown = [s for s in wanted if s not in bench.splits]
+    unknown = [s for s in splits or () if s not in bench.splits]
     if unknown:
         raise DataError(
             f"{name}: unknown split {unknown[0]!r}; its splits are {list(bench.splits)}"
         )
-    return DatasetDict({split: load_split(bench, split, folder, cache=cache) for split in wanted})
+    return bench, folder

@@ -110,13 +110,7 @@ def predict(
     pairs = as_pairs([texts] if single else texts, targets)  # type: ignore[list-item]
     if not pairs:
         return []
-    classifier = model if isinstance(model, StanceClassifier) else load_model(model)
-    unknown = set(classifier.classes_) - set(LABELS)
-    if unknown:
-        raise ValueError(
-            f"model: expected a model with the labels {list(LABELS)}, got {list(classifier.classes_)}; "
-            "use StanceClassifier directly for other label sets"
-        )
+    classifier = stance_model(model)
     probs = classifier.predict_proba(pairs, batch_size=batch_size)
     results = []
     for (text, target), row in zip(pairs, probs, strict=True):
@@ -128,6 +122,25 @@ def predict(
             )
         )
     return results[0] if single else results
+
+
+def stance_model(
+    model: str | os.PathLike[str] | StanceClassifier | None = None,
+) -> StanceClassifier:
+    """``model`` itself if loaded, else loaded by `load_model`; its labels checked to be stance
+    labels (some of favor / against / neutral).
+
+    Raises:
+        ValueError: the model has other labels.
+    """
+    classifier = model if isinstance(model, StanceClassifier) else load_model(model)
+    unknown = set(classifier.classes_) - set(LABELS)
+    if unknown:
+        raise ValueError(
+            f"model: expected a model with the labels {list(LABELS)}, got {list(classifier.classes_)}; "
+            "use StanceClassifier directly for other label sets"
+        )
+    return classifier
 
 
 def _describe(value: object) -> str:

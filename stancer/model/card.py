@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from stancer.model.folder import START_CONFIG_FILE, TRAINING_CONFIG_FILE
+from stancer.model.folder import START_CONFIG_FILE, TRAINING_CONFIG_FILE, read_meta
 
 #: Benchmark result keys shown in the card's table, with their column titles.
 CARD_COLUMNS = {
@@ -73,7 +73,7 @@ def write_model_card(folder: str | Path) -> Path:
 
     folder = Path(folder)
     config = json.loads((folder / "config.json").read_text())
-    meta = config.get("stancer", {})
+    meta = read_meta(folder)
     metrics = json.loads((folder / "metrics.json").read_text())
     training = metrics.get("training", {})
     settings, start_settings = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import logging
 import warnings
@@ -15,7 +17,7 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer, PreT
 
 from stancer import __version__
 from stancer.exceptions import ModelLoadError
-from stancer.model.folder import check_folder
+from stancer.model.folder import check_folder, read_meta, write_meta
 from stancer.model.inputs import (
     PLAIN_TARGET,
     as_pairs,
@@ -86,6 +88,8 @@ class StanceClassifier:
         self.max_length = max_length
         self.num_threads = num_threads
         self.temperature = temperature
+        #: stancer's facts read with the model (`stancer.model.folder.read_meta`), kept on save.
+        self.meta: dict[str, Any] = {}
         id2label = {int(i): str(label) for i, label in (model.config.id2label or {}).items()}
         self.classes_ = np.array([id2label[i] for i in range(len(id2label))])
 
@@ -131,7 +135,7 @@ class StanceClassifier:
                 "local model folder or a Hugging Face model id that is cached or reachable"
             ) from err
         model.eval()
-        meta = getattr(model.config, "stancer", None) or {}
+        meta = read_meta(model_name_or_path)
         saved_by = meta.get("version")
         if saved_by and _version_tuple(saved_by) > _version_tuple(__version__):
             warnings.warn(
@@ -141,7 +145,7 @@ class StanceClassifier:
             )
         length = max_length or meta.get("max_length") or _DEFAULT_MAX_LENGTH
         length = min(length, getattr(tokenizer, "model_max_length", length) or length)
-        return cls(
+        classifier = cls(
             model,
             tokenizer,
             max_length=length,
@@ -150,6 +154,8 @@ class StanceClassifier:
             text_first=bool(meta.get("text_first", False)),
             target_template=meta.get("target_template", PLAIN_TARGET),
         )
+        classifier.meta = meta
+        return classifier
 
     @quietly
     def save_pretrained(
@@ -160,7 +166,8 @@ class StanceClassifier:
         int8: bool = False,
         **meta: Any,
     ) -> Path:
-        """Save weights (safetensors), tokenizer and a ``config.json`` stamped with versions.
+        """Save weights (safetensors), tokenizer, ``config.json`` and stancer's facts
+        (``stancer_config.json``: versions, labels, input format, temperature).
 
         Args:
             save_directory: The folder to write; created if needed.
@@ -168,15 +175,15 @@ class StanceClassifier:
                 classifier in memory keeps its own dtype.
             int8: Save int8 weights with per-row scales instead (`stancer.model.quantization`):
                 about a quarter of the fp32 size; dequantized to fp32 at load.
-            **meta: Extra facts to record under ``config.json``'s ``stancer`` key
-                (for example ``base_model``).
+            **meta: Extra facts to record in ``stancer_config.json`` (for example
+                ``base_model``).
         """
         import transformers
 
         out = Path(save_directory)
         out.mkdir(parents=True, exist_ok=True)
-        self.model.config.stancer = {
-            **(getattr(self.model.config, "stancer", None) or {}),
+        self.meta = {
+            **self.meta,
             **meta,
             "version": __version__,
             "transformers_version": transformers.__version__,
@@ -194,7 +201,7 @@ class StanceClassifier:
         }
         model = self.model
         if int8:
-            self.model.config.stancer["weights"] = "int8 per output row, fp16 scales"
+            self.meta["weights"] = "int8 per output row, fp16 scales"
             model.config.save_pretrained(out)
             (out / "model.safetensors").unlink(missing_ok=True)
             save_int8(model.state_dict(), out / INT8_FILE)
@@ -210,7 +217,18 @@ class StanceClassifier:
         else:
             model.save_pretrained(out)
         self.tokenizer.save_pretrained(out)
+        write_meta(out, self.meta)
         return out
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A digest of the weights (12 hex digits): the same for the same model however it was
+        stored or loaded, different for different weights."""
+        digest = hashlib.sha256()
+        for name, tensor in sorted(self.model.state_dict().items()):
+            digest.update(name.encode())
+            digest.update(tensor.detach().float().cpu().numpy().tobytes())
+        return digest.hexdigest()[:12]
 
     # ------------------------------------------------------------------ training
     def fit(
@@ -261,6 +279,7 @@ class StanceClassifier:
             )
             folder = run_training(config, progress=False)
         fitted = StanceClassifier.from_pretrained(folder, num_threads=self.num_threads)
+        self.__dict__.pop("fingerprint", None)  # new weights
         self.model, self.tokenizer, self.temperature = (
             fitted.model,
             fitted.tokenizer,

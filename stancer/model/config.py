@@ -56,7 +56,7 @@ class DataConfig:
     #: With no validation specs: hold out this fraction of the training targets as a validation
     #: set of unseen targets.
     heldout_target_fraction: float | None = None
-    #: Folder holding one sub-folder per benchmark; default ``$STANCER_DATA_DIR``.
+    #: Folder holding one sub-folder per benchmark; default `stancer.data.data_root`'s.
     data_dir: str | None = None
     #: FNC-1 / ARC's ``unrelated``: ``neutral`` (3 classes), ``keep`` (4 classes) or ``drop``.
     unrelated: str = "neutral"

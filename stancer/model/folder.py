@@ -2,8 +2,8 @@
 facts after the weights are saved (temperature, metrics, the run's configs and log, the card),
 each file written whole, and replacing one folder by another without ever leaving half of either.
 
-Layout: ``config.json`` (transformers' config; stancer's facts under its ``stancer`` key),
-``model.safetensors`` or ``model.int8.safetensors``, the tokenizer's files, ``metrics.json``
+Layout: ``config.json`` (transformers' config), ``stancer_config.json`` (stancer's own facts:
+versions, labels, input format, pair length, temperature, lineage), ``model.safetensors`` or ``model.int8.safetensors``, the tokenizer's files, ``metrics.json``
 (training, calibration, benchmarks, suites, speed), ``training_config.yaml`` (and
 ``start_training_config.yaml`` for a run continued from a stance model), ``train_log.jsonl`` and the
 card, ``README.md``.
@@ -59,13 +59,20 @@ def check_folder(path: Path) -> None:
             problems.append(f"{file.name} is not whole safetensors ({err})")
     if not any((path / name).is_file() for name in _TOKENIZER_FILES):
         problems.append(f"no tokenizer files (one of {', '.join(_TOKENIZER_FILES)})")
+    meta: dict[str, Any] = {}
+    try:
+        meta = json.loads((path / META_FILE).read_text())
+    except FileNotFoundError:
+        pass  # a folder another library saved: loaded with the defaults
+    except ValueError as err:
+        problems.append(f"{META_FILE} is not JSON ({err})")
     id2label = config.get("id2label") or {}
     order = [str(id2label[k]) for k in sorted(id2label, key=int)] if id2label else []
-    recorded = (config.get("stancer") or {}).get("labels")
+    recorded = meta.get("labels")
     if recorded and order and order != list(recorded):
         problems.append(
-            f"config.json's id2label orders the labels {order}, but stancer recorded {recorded} "
-            "when it saved the model; restore id2label to the recorded order"
+            f"config.json's id2label orders the labels {order}, but {META_FILE} records "
+            f"{recorded}; restore id2label to the recorded order"
         )
     if recorded and not set(recorded) <= {*LABELS, "unrelated"}:
         problems.append(f"labels {recorded} are not stance labels ({list(LABELS)})")
@@ -74,6 +81,36 @@ def check_folder(path: Path) -> None:
             f"{path}: not a usable model folder: {'; '.join(problems)}. Save one with "
             "StanceClassifier.save_pretrained or training/train.py"
         )
+
+
+#: stancer's own facts about a model, beside transformers' ``config.json`` (as setfit and
+#: sentence-transformers keep theirs).
+META_FILE = "stancer_config.json"
+
+
+def read_meta(model: str | Path) -> dict[str, Any]:
+    """stancer's facts about ``model`` (a local folder, or a Hugging Face id that is cached or
+    reachable); empty for a model stancer did not save."""
+    path = Path(model)
+    if path.is_dir():
+        file: str | Path | None = path / META_FILE
+    else:
+        from transformers.utils import cached_file
+
+        file = cached_file(
+            str(model),
+            META_FILE,
+            _raise_exceptions_for_missing_entries=False,
+            _raise_exceptions_for_connection_errors=False,
+        )
+    if file is None or not Path(file).is_file():
+        return {}
+    return dict(json.loads(Path(file).read_text()))
+
+
+def write_meta(folder: Path, meta: dict[str, Any]) -> None:
+    """Write ``stancer_config.json`` whole."""
+    write_whole(folder / META_FILE, json.dumps(meta, indent=2, sort_keys=True) + "\n")
 
 
 def replace_folder(staging: Path, destination: Path) -> Path:
@@ -112,11 +149,8 @@ def update_metrics(folder: Path, **sections: Any) -> dict[str, Any]:
 
 
 def set_temperature(folder: Path, temperature: float) -> None:
-    """Record the fitted temperature in ``config.json`` (the weights are untouched)."""
-    path = folder / "config.json"
-    config = json.loads(path.read_text())
-    config.setdefault("stancer", {})["temperature"] = temperature
-    write_whole(path, json.dumps(config, indent=2, sort_keys=True) + "\n")
+    """Record the fitted temperature in ``stancer_config.json`` (the weights are untouched)."""
+    write_meta(folder, {**read_meta(folder), "temperature": temperature})
 
 
 def write_run_files(

@@ -35,7 +35,13 @@ from stancer.model.card import write_model_card
 from stancer.model.checkpoints import checkpoint_folder, claim, last_complete
 from stancer.model.classifier import StanceClassifier
 from stancer.model.config import Config, ModelConfig
-from stancer.model.folder import LOG_FILE, TRAINING_CONFIG_FILE, replace_folder, write_run_files
+from stancer.model.folder import (
+    LOG_FILE,
+    TRAINING_CONFIG_FILE,
+    read_meta,
+    replace_folder,
+    write_run_files,
+)
 from stancer.model.inputs import encode_pairs
 from stancer.model.weights import resolve_pretrained
 from stancer.stance import LABELS
@@ -266,10 +272,10 @@ class _LogFile(TrainerCallback):
                 handle.write(json.dumps(entry) + "\n")
 
 
-def _lineage(start: str, model: Any) -> dict[str, Any]:
+def _lineage(start: str) -> dict[str, Any]:
     """``base_model`` (the pretrained encoder) and, for a run that continues a stance model,
     ``continued_from`` (that model), for the saved model's metadata."""
-    earlier = getattr(model.config, "stancer", None) or {}
+    earlier = read_meta(resolve_pretrained(start))
     if earlier.get("base_model"):
         return {"base_model": earlier["base_model"], "continued_from": start}
     return {"base_model": start}
@@ -327,9 +333,7 @@ def train(config: Config, *, progress: bool = True, checkpoints: str = "check") 
     staging = out.with_name(out.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     dtype = torch.float16 if config.training.save_dtype == "float16" else None
-    classifier.save_pretrained(
-        staging, dtype=dtype, **_lineage(m.model_name_or_path, trainer.model)
-    )
+    classifier.save_pretrained(staging, dtype=dtype, **_lineage(m.model_name_or_path))
     write_run_files(  # a run continued from a stance model keeps how that one was trained
         staging,
         config_yaml=config.to_yaml(),

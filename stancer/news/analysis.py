@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from stancer.news.attribution import find_attributions
 from stancer.news.parsing import parse
-from stancer.news.quotes import Quote, Span
+from stancer.news.quotes import Quote
 from stancer.news.reported import statement
+from stancer.news.text import Span
 from stancer.stance import LABELS, Stance
 
 if TYPE_CHECKING:
@@ -129,6 +130,22 @@ def summarise(
     return summary
 
 
+def check_targets(targets: object) -> list[str]:
+    """The target propositions as a list: one str or a list / tuple of non-empty str.
+
+    Raises:
+        ValueError: anything else.
+    """
+    target_list = [targets] if isinstance(targets, str) else targets
+    if (
+        not isinstance(target_list, list | tuple)
+        or not target_list
+        or not all(isinstance(t, str) and t.strip() for t in target_list)
+    ):
+        raise ValueError(f"targets: expected one or more non-empty str, got {targets!r:.80}")
+    return list(target_list)
+
+
 def analyze(
     text: str,
     targets: str | list[str],
@@ -161,15 +178,8 @@ def analyze(
 
     if not isinstance(text, str):
         raise ValueError(f"text: expected the article as a str, got {type(text).__name__}")
-    target_list = [targets] if isinstance(targets, str) else targets
-    if (
-        not isinstance(target_list, list | tuple)
-        or not target_list
-        or not all(isinstance(t, str) and t.strip() for t in target_list)
-    ):
-        raise ValueError(f"targets: expected one or more non-empty str, got {targets!r:.80}")
+    target_list = check_targets(targets)
     doc = parse(text)
-    target_list = list(target_list)
     quotes = find_attributions(text, direct_only=direct_only, doc=doc)
     units = statements(doc, quotes)
     pairs_text = [said.text for _, _, said in units for _ in target_list]

@@ -28,15 +28,14 @@ verb back to a clause boundary. Every mention is then resolved to a canonical sp
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from stancer.news.masked import DOT, MASK, mask, outer, sentence_end, sentence_start
 from stancer.news.parsing import noun_phrase, parse, token_at
 from stancer.news.quotes import (
-    QUOTE_MARKS,
     SPEECH_VERBS,
     Quote,
     Span,
@@ -61,26 +60,15 @@ _NOT_SPEAKERS = frozenset(
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})  # dependents of a verb
-# Private-use characters: neither whitespace nor word characters, so that no pattern reads a
-# hidden quote as a run of spaces (which made some patterns backtrack for minutes).
-_MASK = "\ue000"  # hides quoted text, so that speakers are never read from inside a quote
-_DOT = "\ue001"  # stands for the period of an abbreviation, which does not end a sentence
-#: How far from a quote its cue is looked for, in characters: the rules stay linear in the
-#: article's length however long its sentences.
-_REACH = 400
-_ABBREVIATION = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Rev|Hon|No|Inc|Ltd|Co|"
-    r"Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc)\.|\b[A-Z]\."
-)
 _VERB = rf"(?:{'|'.join(sorted(SPEECH_VERBS, key=len, reverse=True))})"
 _VERB_RE = re.compile(rf"\b{_VERB}\b")
 _ADVERB = (  # and auxiliaries, which also stand between a speaker and the verb
     r"(?:also|has|have|had|was|were|is|are|been|being|will|would|later|then|again|once|further|"
     r"(?!(?:family|assembly|supply|monopoly|anomaly|rally|bully|belly)\b)[a-z]{2,}ly)"
 )
-_WHO = rf"[^,.;:!?{_MASK}\n]"  # a character a speaker's name or description can hold
+_WHO = rf"[^,.;:!?{MASK}\n]"  # a character a speaker's name or description can hold
 _BOUNDARY = re.compile(
-    rf"[,;:()\[\]{_MASK}\"“”«»—–]|\s-\s|[.!?](?=\s)|\b(?:that|which|who|whom|but|while|when|"
+    rf"[,;:()\[\]{MASK}\"“”«»—–]|\s-\s|[.!?](?=\s)|\b(?:that|which|who|whom|but|while|when|"
     r"after|before|because|although|though|if|as|since|so|where|and)\b"
 )
 _TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERB})+\s*$")
@@ -88,23 +76,22 @@ _CIRCUMSTANCE = re.compile(
     r"\s+(?:during|speaking|while|when|as|via|at\s+(?:an?|the)|in\s+an?|on\s+(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday))\b|[,;(]"
 )
-_NAME = rf"[A-Z][\w'’{_DOT}-]*(?:[ \t]+(?:[A-Z][\w'’{_DOT}-]*|of|the|de|da|van|von|bin|al))*"
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
-_ADJACENT = re.compile(rf"(?:\s+[\w'’{_DOT}-]+){{0,3}}\s*[:,]?\s*")
+_NAME = rf"[A-Z][\w'’{DOT}-]*(?:[ \t]+(?:[A-Z][\w'’{DOT}-]*|of|the|de|da|van|von|bin|al))*"
+_ADJACENT = re.compile(rf"(?:\s+[\w'’{DOT}-]+){{0,3}}\s*[:,]?\s*")
 _ACCORDING_BEFORE = re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<who>{_WHO}{{1,80}}),\s*$")
 _ACCORDING_AFTER = re.compile(rf"\s*,?\s*(?P<cue>according to)\s+(?P<who>{_WHO}+)")
 _ACCORDING = re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<who>{_WHO}+)")
 _DASH_AFTER = re.compile(rf"\s*[,.]?\s*(?P<cue>[—–―-])[ \t]*(?P<who>{_NAME})")
 _SAID_WHO = re.compile(rf"\s*,?\s*(?P<cue>{_VERB})\s+(?P<who>{_WHO}+)")
-_ASIDE = rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,[^,;:!?{_MASK}\n]{{1,160}},)?"  # (D-Md.), a historian,
+_ASIDE = rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,[^,;:!?{MASK}\n]{{1,160}},)?"  # (D-Md.), a historian,
 _WHO_SAID = re.compile(
     rf"\s*,?\s*(?P<who>{_WHO}{{1,80}}?){_ASIDE}\s+(?:{_ADVERB}\s+)*(?P<cue>{_VERB})\b"
 )
-_APPOSITION = re.compile(rf",[^,;:!?{_MASK}\n]{{1,160}},\s*$")
+_APPOSITION = re.compile(rf",[^,;:!?{MASK}\n]{{1,160}},\s*$")
 _LEADING = re.compile(
     rf"\s*(?P<who>{_NAME})(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERB})*\s+(?P<cue>[a-z][\w-]*)"
 )
-_COLON_BEFORE_QUOTE = re.compile(rf":(?=\s*{_MASK})")
+_COLON_BEFORE_QUOTE = re.compile(rf":(?=\s*{MASK})")
 _CLAUSE_BREAK = re.compile(r"[,:]")
 _ENDS_WHO_SAID = re.compile(
     rf",\s*(?P<who>{_WHO}{{1,80}}?)\s+(?:{_ADVERB}\s+)*(?P<cue>{_VERB})\s*[.!?]?\s*$"
@@ -178,55 +165,6 @@ def _sentence_subject(text: str, masked: str, lo: int, end: int) -> _Mention | N
     return None
 
 
-@functools.lru_cache(maxsize=8)
-def _sentence_ends(masked: str) -> list[int]:
-    """Where the sentences of the masked text end, found once per text."""
-    return [m.end() for m in _SENTENCE_END.finditer(masked)]
-
-
-def _sentence_start(masked: str, lo: int, at: int) -> int:
-    """The start of the sentence that holds ``at``, not before ``lo`` nor `_REACH` before ``at``."""
-    ends = _sentence_ends(masked)
-    n = bisect.bisect_right(ends, at) - 1
-    return max(lo, at - _REACH, ends[n] if n >= 0 else lo)
-
-
-def _sentence_end(masked: str, at: int, hi: int) -> int:
-    """The end of the sentence that holds ``at``, not after ``hi`` nor `_REACH` after ``at``."""
-    ends = _sentence_ends(masked)
-    n = bisect.bisect_right(ends, at)
-    return min(hi, at + _REACH, ends[n] if n < len(ends) else hi)
-
-
-def _outer(text: str, quote: Quote) -> tuple[int, int]:
-    """The quote's extent with the marks around it (``''``, ``’”`` and the spaces of ``« … »``)."""
-    opened, closed = quote.start, quote.end
-    while opened > 0 and text[opened - 1] in " \t\u00a0":
-        opened -= 1
-    if opened == 0 or text[opened - 1] not in QUOTE_MARKS:
-        opened = quote.start
-    while opened > 0 and text[opened - 1] in QUOTE_MARKS:
-        opened -= 1
-    while closed < len(text) and text[closed] in " \t\u00a0":
-        closed += 1
-    if closed == len(text) or text[closed] not in QUOTE_MARKS:
-        closed = quote.end
-    while closed < len(text) and text[closed] in QUOTE_MARKS:
-        closed += 1
-    return opened, closed
-
-
-def _mask(text: str, quotes: Sequence[Quote]) -> str:
-    """The text with quotes hidden and abbreviation periods replaced, offsets unchanged."""
-    chars = list(_ABBREVIATION.sub(lambda m: m.group()[:-1] + _DOT, text))
-    for quote in quotes:
-        if quote.kind == "indirect":  # no marks: its words may name the speaker
-            continue
-        opened, closed = _outer(text, quote)
-        chars[opened:closed] = [c if c == "\n" else _MASK for c in text[opened:closed]]
-    return "".join(chars)
-
-
 def _mention(text: str, match: re.Match[str] | None) -> _Mention | None:
     """The mention a match finds, from its ``who`` and ``cue`` groups; None if ``who`` is no speaker."""
     if match is None:
@@ -244,9 +182,9 @@ def _in_sentence(
     text: str, masked: str, doc: Doc, quote: Quote, paragraphs: list[tuple[int, int]]
 ) -> _Mention | None:
     """The speaker of a quote named in its own sentence, by the rules in the module docstring."""
-    opened, closed = _outer(text, quote)
-    start = _sentence_start(masked, _paragraph(paragraphs, opened)[0], opened)
-    stop = _sentence_end(masked, closed, _paragraph(paragraphs, closed)[1])
+    opened, closed = outer(text, quote)
+    start = sentence_start(masked, _paragraph(paragraphs, opened)[0], opened)
+    stop = sentence_end(masked, closed, _paragraph(paragraphs, closed)[1])
     according = _mention(text, _ACCORDING_BEFORE.search(masked, start, opened))
     if according:
         return according
@@ -277,12 +215,12 @@ def _free_mentions(
 ) -> Iterator[_Mention]:
     """Speakers named outside quotes: ``X said …``, ``according to X``, ``Source: X``."""
     for verb in _VERB_RE.finditer(masked):
-        lo = _sentence_start(masked, _paragraph(paragraphs, verb.start())[0], verb.start())
+        lo = sentence_start(masked, _paragraph(paragraphs, verb.start())[0], verb.start())
         subject = _subject_before(text, masked, doc, lo, verb)
         if subject:
             yield _Mention(subject, _span(text, *verb.span()))
     for colon in _COLON_BEFORE_QUOTE.finditer(masked):
-        lo = _sentence_start(masked, _paragraph(paragraphs, colon.start())[0], colon.start())
+        lo = sentence_start(masked, _paragraph(paragraphs, colon.start())[0], colon.start())
         mention = _sentence_subject(text, masked, lo, colon.start())
         if mention:
             yield mention
@@ -317,7 +255,7 @@ def _parsed_speaker(text: str, masked: str, doc: Doc, cue: Span) -> Span | None:
     if subject is None:
         return None
     start, end = noun_phrase(subject)
-    return None if _MASK in masked[start:end] else _speaker(text, start, end)
+    return None if MASK in masked[start:end] else _speaker(text, start, end)
 
 
 def _parsed(text: str, masked: str, doc: Doc, mention: _Mention) -> _Mention:
@@ -366,7 +304,7 @@ def _introductions(text: str, masked: str, doc: Doc) -> Iterator[_Mention]:
     for sentence in doc.sents:
         root = sentence.root
         subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
-        if subject is None or _MASK in masked[root.idx] + masked[subject.idx]:
+        if subject is None or MASK in masked[root.idx] + masked[subject.idx]:
             continue
         if head_entity(doc[subject.i : subject.i + 1], ["PERSON"]) is None:
             continue
@@ -428,7 +366,7 @@ def attribute(text: str, quotes: list[Quote], *, doc: Doc | None = None) -> list
     """
     _check(text, quotes)
     doc = parse(text) if doc is None else doc
-    masked = _mask(text, quotes)
+    masked = mask(text, quotes)
     paragraphs = paragraph_spans(text)
     own: dict[int, _Mention | None] = {}
     for n, quote in enumerate(quotes):
@@ -445,14 +383,14 @@ def attribute(text: str, quotes: list[Quote], *, doc: Doc | None = None) -> list
         *(m for m in own.values() if m),
         *_introductions(text, masked, doc),
     }
-    names = resolve(doc, [m.speaker for m in mentions], hidden=lambda i: masked[i] == _MASK)
+    names = resolve(doc, [m.speaker for m in mentions], hidden=lambda i: masked[i] == MASK)
     ordered = sorted(mentions, key=_order)
     starts = [m.speaker.start for m in ordered]
     attributed = []
     for n, quote in enumerate(quotes):
         mention = own[n]
         if mention is None and quote.kind in ("direct", "block"):
-            opened = _outer(text, quote)[0]
+            opened = outer(text, quote)[0]
             window = _paragraph(paragraphs, _paragraph(paragraphs, opened)[0] - 1)[0]
             last = bisect.bisect_left(starts, opened) - 1  # the last mention before the quote
             mention = ordered[last] if last >= 0 and starts[last] >= window else None

@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from stancer.news.parsing import text_of
-from stancer.news.quotes import QUOTE_MARKS, Quote, Span, split_sentences
+from stancer.news.quotes import QUOTE_MARKS, Quote
+from stancer.news.text import Span, split_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from stancer.news.parsing import text_of
-from stancer.news.quotes import Span
+from stancer.news.text import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
