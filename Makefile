@@ -24,7 +24,7 @@ test: .venv/installed
 	$(PY) -m pytest -q
 
 test-fast: .venv/installed
-	$(PY) -m pytest -q -m "not data and not model and not parser and not browser"
+	$(PY) -m pytest -q -m "not data and not model and not parser and not browser and not ray"
 
 lint: .venv/installed
 	.venv/bin/ruff check stancer training tests

@@ -22,6 +22,7 @@ __all__ = [
     "StanceClassifier",
     "__version__",
     "analyze",
+    "analyze_corpus",
     "load_model",
     "predict",
 ]
@@ -29,6 +30,7 @@ __all__ = [
 _LAZY = {
     "Analysis": "stancer.news.analysis",
     "analyze": "stancer.news.analysis",
+    "analyze_corpus": "stancer.corpus.job",
     "LABELS": "stancer.stance",
     "Stance": "stancer.stance",
     "StanceClassifier": "stancer.model.classifier",

@@ -4,8 +4,8 @@ many minutes (`stancer bench`, training scripts, `make`) are left to their own t
 
 from __future__ import annotations
 
+import os
 import re
-import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -52,9 +52,10 @@ def test_every_python_example_runs(workdir: Path) -> None:
 
 @pytest.mark.parametrize("command", _commands())
 def test_every_command_runs(command: str, workdir: Path) -> None:
-    stancer = shlex.quote(str(Path(sys.executable).with_name("stancer")))
-    done = subprocess.run(  # through the shell, as a reader pastes it (quotes, globs)
-        ["bash", "-c", stancer + command.removeprefix("stancer")],
+    scripts = str(Path(sys.executable).parent)  # where the stancer command is installed
+    done = subprocess.run(  # through the shell, as a reader pastes it (quotes, globs, &&)
+        ["bash", "-c", command],
+        env={**os.environ, "PATH": scripts + os.pathsep + os.environ.get("PATH", "")},
         cwd=workdir,
         capture_output=True,
         text=True,

@@ -1,4 +1,4 @@
-"""The `stancer` command, on typer: `predict`, `analyze`, `bench` and `data`, each a thin wrapper
+"""The `stancer` command, on typer: `predict`, `analyze`, `bench`, `summarize` and `data`, each a thin wrapper
 over a library function in a module of its own. Errors of use (a bad file, a bad option, bad
 data) print one line and exit with status 2, never a traceback."""
 
@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from stancer.cli import analyze, bench, data, predict
+from stancer.cli import analyze, bench, data, predict, summarize
 from stancer.exceptions import StancerError
 
 app = typer.Typer(
@@ -21,6 +21,7 @@ app = typer.Typer(
 app.command()(predict.predict)
 app.command()(analyze.analyze)
 app.command()(bench.bench)
+app.command()(summarize.summarize)
 app.add_typer(data.app, name="data")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -13,14 +14,15 @@ from stancer.exceptions import StancerError
 
 def analyze(
     files: list[Path] = typer.Argument(
-        ..., metavar="FILE", help="UTF-8 text files, an article each"
+        None, metavar="[FILE]...", help="UTF-8 text files, an article each"
     ),
     target: list[str] = typer.Option(
         ..., "--target", "-t", help="a target proposition; repeat for several"
     ),
     format: options.AnalyzeFormat = typer.Option("table", "--format", "-f"),
     output: Path | None = options.output(
-        "html: the folder for <file>.html (default: .); json: a file (default: stdout)"
+        "html: the folder for <file>.html (default: .); json: a file (default: stdout); "
+        "--input: the rows' folder, quotes.parquet, quotes.csv or quotes.jsonl"
     ),
     model: str | None = options.model(),
     direct_only: bool = typer.Option(
@@ -28,11 +30,54 @@ def analyze(
     ),
     batch_size: int = options.batch_size(),
     width: int = typer.Option(70, help="cut statements to this many characters in the table"),
+    corpus: Path | None = typer.Option(
+        None, "--input", "-i", help="a corpus: .jsonl, .parquet, .csv / .tsv, or a folder of .txt"
+    ),
+    text_column: str = typer.Option("text", help="--input: the column of the article's text"),
+    id_column: str | None = typer.Option(
+        None, help="--input: the column of its id (default: row number)"
+    ),
+    keep: list[str] = typer.Option(
+        [],
+        "--keep-column",
+        help="--input: a column copied into every row (outlet, date); repeat for several",
+    ),
+    engine: options.Engine = typer.Option("local", help="--input: this machine, or a Ray cluster"),
+    workers: int | None = typer.Option(
+        None,
+        min=0,
+        help="--input: processes finding statements (default: cores - 1 above 2 cores, else 0)",
+    ),
+    chunk_size: int = typer.Option(
+        32, min=1, help="--input: articles per model run and per commit"
+    ),
+    overwrite: bool = typer.Option(False, help="--input: delete what --output holds first"),
+    ray_address: str | None = typer.Option(
+        None, help="--engine ray: the cluster (default: a local one)"
+    ),
+    concurrency: int = typer.Option(1, min=1, help="--engine ray: model actors"),
+    summary: bool = typer.Option(
+        False, help="--input: also write <output>.summary.html and print the summary"
+    ),
 ) -> None:
-    """An article in: every attributed statement, its speaker, its stance per target."""
+    """An article in: every attributed statement, its speaker, its stance per target. With
+    --input, a whole corpus: one row per (article, statement, target), written to --output in
+    committed chunks (start it again to resume)."""
     from stancer.news.analysis import analyze as run
     from stancer.news.report import format_table, render_html
 
+    if corpus is not None:
+        if files:
+            raise StancerError("give articles as FILEs or a corpus as --input, not both")
+        _corpus_job(
+            corpus, target, output=output, model=model, direct_only=direct_only,
+            batch_size=batch_size, text_column=text_column, id_column=id_column, keep=keep,
+            engine=engine.value, workers=workers, chunk_size=chunk_size, overwrite=overwrite,
+            ray_address=ray_address, concurrency=concurrency, summary=summary,
+        )  # fmt: skip
+        return
+    if not files:
+        raise StancerError("give one or more article FILEs, or a corpus with --input")
     results = []
     for path in files:
         if not path.is_file():
@@ -60,3 +105,29 @@ def analyze(
             typer.echo(f"wrote {output}")
         else:
             typer.echo(text)
+
+
+def _corpus_job(
+    corpus: Path, targets: list[str], *, output: Path | None, summary: bool, **settings: Any
+) -> None:
+    """`stancer.corpus.job.analyze_corpus` to ``--output``, then its report (and summary)."""
+    from stancer.cli.summarize import show_summary
+    from stancer.corpus.job import analyze_corpus
+
+    if output is None:
+        raise StancerError(
+            "--input needs --output: a folder named quotes.parquet, quotes.csv or quotes.jsonl"
+        )
+    keep = settings.pop("keep")
+    report = analyze_corpus(
+        corpus, targets, output=output, keep_columns=keep, progress=True, **settings
+    )
+    typer.echo(
+        f"{report.articles} articles in {report.seconds:.1f} s ({report.articles_per_s:.2f} "
+        f"articles/s, {report.pairs_per_s:.1f} pairs/s), {report.skipped} done before, "
+        f"{report.errors} errors, {report.rows} rows → {report.output}"
+    )
+    if report.errors and settings["engine"] == "local":  # Ray's are rows with an error
+        typer.echo(f"errors: {Path(report.output or '') / '_errors.jsonl'}")
+    if summary:
+        show_summary(Path(report.output or ""), html=Path(f"{report.output}.summary.html"))

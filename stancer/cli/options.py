@@ -20,6 +20,11 @@ class AnalyzeFormat(str, Enum):
     html = "html"
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 class BenchFormat(str, Enum):
     table = "table"
     markdown = "markdown"
@@ -39,7 +44,9 @@ def output(help_text: str) -> Any:
 
 def data_dir() -> Any:
     return typer.Option(
-        None, "--data-dir", help="the folder of the datasets (default: $STANCER_DATA_DIR)"
+        None,
+        "--data-dir",
+        help="the folder of the datasets (default: $STANCER_DATA_DIR, else ~/stancer_data)",
     )
 
 

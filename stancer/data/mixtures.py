@@ -280,7 +280,7 @@ def _weights_and_shares(
     specs = {canonical_spec(spec, split): weight for spec, weight in given.items()}
     if not specs:
         raise DataError("weights: expected at least one data spec, got none")
-    shares = (
+    shares: dict[str, float | None] = (
         {canonical_spec(k, split): v for k, v in neutral_share.items()}
         if isinstance(neutral_share, Mapping)
         else dict.fromkeys(specs, neutral_share)

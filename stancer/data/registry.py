@@ -44,7 +44,7 @@ class Benchmark:
     description: str
     #: Split name → reader taking the dataset's folder and yielding raw rows with the keys
     #: ``text``, ``target``, ``label`` (raw), optionally ``id`` and extras of one type each.
-    splits: dict[str, Callable[[Path], Rows]]
+    splits: dict[str, Callable[[Path], Iterable[Any]]]
     #: The official metric: ``f_avg``, ``macro_f1``, ``f_avg_targets`` (F_avg per target, averaged)
     #: or ``fnc_score``.
     metric: str
