@@ -278,7 +278,6 @@ def _run_local(
     start = time.perf_counter()
     cores = os.cpu_count() or 1
     workers = (cores - 1 if cores > 2 else 0) if workers is None else workers
-    pool = ProcessPoolExecutor(workers, mp_context=_spawn()) if workers else None
     classifier = stance_model(model)
     job = job_settings(source, targets, classifier, text_column=text_column, id_column=id_column,
                        keep_columns=list(keep_columns), direct_only=direct_only, chunk_size=chunk_size)  # fmt: skip
@@ -292,6 +291,7 @@ def _run_local(
     process = functools.partial(article_units, direct_only=direct_only)
     tables, counts = [], {"articles": 0, "errors": 0, "rows": 0}
     bar = tqdm(total=total, initial=len(done), unit="article", disable=not progress, desc="analyze")
+    pool = ProcessPoolExecutor(workers, mp_context=_spawn()) if workers else None
     try:
         for chunk, found in _pipelined(_chunks(todo, chunk_size), process, pool):
             rows, errors = score_chunk(
