@@ -23,7 +23,7 @@ from typing import Any
 import pyarrow as pa
 
 from stancer.corpus.job import CorpusReport, article_units, score_chunk
-from stancer.corpus.sources import Article
+from stancer.corpus.sources import Article, row_article
 from stancer.exceptions import StancerError
 
 
@@ -73,8 +73,7 @@ class _Analyzer:
                 return Article(name, row["bytes"].decode("utf-8"))
             except UnicodeDecodeError as err:
                 return Article(name, None, error=f"not UTF-8 text ({err.reason})")
-        meta = {c: None if row.get(c) is None else str(row[c]) for c in self.keep}
-        return Article(str(row[self.id_column]), row.get(self.text_column), meta)  # type: ignore[index]
+        return row_article(row, 0, self.text_column, self.id_column, self.keep)
 
 
 def analyze_with_ray(

@@ -64,7 +64,7 @@ def read_articles(
     for number, row in enumerate(rows):
         if number == 0:
             _check_columns(row, where, text_column, id_column, keep_columns)
-        yield _article(row, number, text_column, id_column, keep_columns)
+        yield row_article(row, number, text_column, id_column, keep_columns)
 
 
 _EXPECTED = "a .jsonl, .parquet, .csv or .tsv file, or a folder of .txt files"
@@ -142,9 +142,10 @@ def _check_columns(
         )
 
 
-def _article(
+def row_article(
     row: Mapping[str, Any], number: int, text: str, id_: str | None, keep: tuple[str, ...]
 ) -> Article:
+    """The article of one row (``number`` its id without an id column)."""
     ident = str(row.get(id_) if id_ is not None and row.get(id_) is not None else number)
     if _BROKEN in row:
         return Article(ident, None, error=row[_BROKEN])
