@@ -13,14 +13,11 @@ from stancer.bench.quotes import (
     gold_name,
     gold_speakers,
     head_word,
-    jaccard,
-    match_exact,
-    match_overlap,
     same_speaker,
     score_quotes,
     speaker_matches,
-    trim_span,
 )
+from stancer.bench.spans import jaccard, match_exact, match_overlap, trim_span
 from stancer.data.polnear import Article, Attribution, is_direct_quote, load_polnear
 from stancer.exceptions import DataError
 from stancer.news.text import Span

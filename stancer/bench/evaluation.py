@@ -7,7 +7,7 @@ import json
 import os
 import platform
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -113,26 +113,13 @@ def evaluate(
     labels = list(dict.fromkeys(labels))
     primary, metrics = task_metrics(bench, gold, predicted, targets, labels, collapsed=collapsed)
     for subset, (column, value) in bench.subsets.items():
-        mask = np.asarray(dataset[column]) == value
-        idx = np.flatnonzero(mask)
-        _, sub = task_metrics(
-            bench,
-            [gold[i] for i in idx],
-            [predicted[i] for i in idx],
-            [targets[i] for i in idx],
-            labels,
-            collapsed=collapsed,
-        )
+        idx = np.flatnonzero(np.asarray(dataset[column]) == value).tolist()
+        picked = (_pick(gold, idx), _pick(predicted, idx), _pick(targets, idx))
+        _, sub = task_metrics(bench, *picked, labels, collapsed=collapsed)
         metrics.update({f"{subset}/{k}": v for k, v in sub.items() if not k.startswith("f_avg/")})
     calib = calibration(gold, probs, classes)
     metrics["ece"] = calib["ece"]
     metrics["pairs_per_second"] = len(texts) / seconds if seconds > 0 else float("inf")
-    by_target = {}
-    if len(set(targets)) <= MAX_TARGETS_BROKEN_DOWN:
-        for target in sorted(set(targets)):
-            rows = [i for i, t in enumerate(targets) if t == target]
-            m = stance_metrics([gold[i] for i in rows], [predicted[i] for i in rows], labels)
-            by_target[target] = {k: m[k] for k in ("n", "macro_f1", "f_avg", "accuracy") if k in m}
     return {
         "model": name,
         "data": spec,
@@ -140,7 +127,7 @@ def evaluate(
         "metrics": metrics,
         "labels": labels,
         "confusion_matrix": confusion_matrix(gold, predicted, labels).tolist(),
-        "by_target": by_target,
+        "by_target": _by_target(gold, predicted, targets, labels),
         "calibration": calib["bins"],
         "notes": notes,
         "rows": len(texts),
@@ -148,6 +135,26 @@ def evaluate(
             json.dumps(dataset.to_dict(), sort_keys=True).encode()
         ).hexdigest(),
     }
+
+
+def _pick(values: Sequence[str], idx: Iterable[int]) -> list[str]:
+    """The values at positions ``idx``."""
+    return [values[i] for i in idx]
+
+
+def _by_target(
+    gold: Sequence[str], predicted: Sequence[str], targets: Sequence[str], labels: list[str]
+) -> dict[str, dict[str, Any]]:
+    """Macro-F1, F_avg, accuracy and the row count per target, for at most
+    `MAX_TARGETS_BROKEN_DOWN` targets (none for more: a table of thousands helps nobody)."""
+    if len(set(targets)) > MAX_TARGETS_BROKEN_DOWN:
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    for target in sorted(set(targets)):
+        idx = [i for i, t in enumerate(targets) if t == target]
+        m = stance_metrics(_pick(gold, idx), _pick(predicted, idx), labels)
+        out[target] = {k: m[k] for k in ("n", "macro_f1", "f_avg", "accuracy") if k in m}
+    return out
 
 
 def environment(batch_size: int) -> dict[str, Any]:

@@ -2,6 +2,43 @@
 
 The extractor is any callable that maps an article's text to quotes carrying ``start`` / ``end``
 offsets and, optionally, a ``speaker`` / ``speaker_mention``.
+
+**Gold.** Per article, the attributions of its first annotator in sorted order (the few
+articles annotated six times for quality control would otherwise count each attribution up
+to six times); attributions without content are left out.
+
+**Predicted units.** Spans are trimmed of whitespace, quotation marks and ``, . ; :`` at
+their ends (gold content includes its marks; a `Quote`'s offsets exclude them). Each
+prediction belongs to the gold content it shares the most characters with (a direct one
+on ties), if any. The predictions that belong to the same gold attribution form one
+predicted unit, their spans taken together: PolNeAR annotates a quote interrupted by its
+cue (``"A," he said. "B."``) as one attribution, while a `Quote` holds one contiguous span.
+Every prediction that shares no character with gold content is a unit of its own.
+
+**Views**, the key prefixes: ``all/`` scores every gold attribution and every unit;
+``direct/`` scores the gold direct quotes (`is_direct_quote`) and the units that belong
+to them or to no gold; units that belong to a non-direct attribution (say, a partial
+quote inside a paraphrase) are left out of it, neither true nor false positives.
+
+**Matching** is one-to-one: a gold attribution matches at most one unit, and the reverse.
+
+- *exact*: the unit starts where the gold content's first piece starts and ends where its
+  last piece ends (both trimmed).
+- *overlap*: the character Jaccard index ``|U ∩ G| / |U ∪ G|`` is at least ``overlap``,
+  where G is the gold content's trimmed pieces (so the cue inside an interrupted quote is
+  not gold content). Jaccard penalises over-long and fragmentary units alike, where
+  coverage of the gold alone would reward a span over the whole article. Pairs are taken
+  greedily, highest index first.
+
+**Speaker accuracy** is over the overlap matches whose gold attribution has a source, using
+the unit's prediction that shares the most characters with the gold content, and judges the
+canonical name: the predicted ``speaker`` must have the same `head_word` (roughly the last
+capitalised word) as the person the gold source refers to (`gold_speakers`: the source's
+words, or for a pronoun the last named source before it). So ``"Hillary Clinton"`` matches
+``Mrs. Clinton``, and a ``she`` resolved to the right person counts, one resolved to the
+wrong person does not. **Mention accuracy** is the looser rule: right when the predicted
+``speaker_mention`` shares a character with the gold source (a pronoun covered counts,
+whoever it is resolved to) or the head words match. A missing speaker is wrong in both.
 """
 
 from __future__ import annotations
@@ -12,17 +49,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from stancer.bench.spans import (
+    intersection,
+    match_exact,
+    match_overlap,
+    trim_span,
+    trimmed_pieces,
+)
 from stancer.data.polnear import Article, Attribution, merge_pieces
-from stancer.news.quotes import QUOTE_MARKS
 from stancer.news.speakers import DETERMINERS
 from stancer.news.text import Span
 
 #: The metric to report first: overlap F1 over direct quotes.
 PRIMARY_METRIC = "direct/overlap_f1"
-#: Punctuation that news style puts inside or outside the closing mark at will; it is trimmed
-#: from span ends (with whitespace and quotation marks) before spans are compared.
-_LOOSE_PUNCTUATION = frozenset(",.;:")
-_TRIMMED = QUOTE_MARKS | _LOOSE_PUNCTUATION
 _WORD = re.compile(r"[^\W\d_]+")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _ASIDE = re.compile(r"\([^()]*\)")  # "Rep. Gwen Moore (D-Wis.)"
@@ -62,50 +101,11 @@ class QuoteLike(Protocol):
 Extractor = Callable[[str], Sequence[QuoteLike]]
 
 
-# --------------------------------------------------------------------------------------- scoring
-
-
 def score_quotes(
     articles: Sequence[Article], extract: Extractor, *, overlap: float = 0.3
 ) -> dict[str, float]:
-    """Score a quote extractor's content spans and speakers against PolNeAR.
-
-    **Gold.** Per article, the attributions of its first annotator in sorted order (the few
-    articles annotated six times for quality control would otherwise count each attribution up
-    to six times); attributions without content are left out.
-
-    **Predicted units.** Spans are trimmed of whitespace, quotation marks and ``, . ; :`` at
-    their ends (gold content includes its marks; a `Quote`'s offsets exclude them). Each
-    prediction belongs to the gold content it shares the most characters with (a direct one
-    on ties), if any. The predictions that belong to the same gold attribution form one
-    predicted unit, their spans taken together: PolNeAR annotates a quote interrupted by its
-    cue (``"A," he said. "B."``) as one attribution, while a `Quote` holds one contiguous span.
-    Every prediction that shares no character with gold content is a unit of its own.
-
-    **Views**, the key prefixes: ``all/`` scores every gold attribution and every unit;
-    ``direct/`` scores the gold direct quotes (`is_direct_quote`) and the units that belong
-    to them or to no gold; units that belong to a non-direct attribution (say, a partial
-    quote inside a paraphrase) are left out of it, neither true nor false positives.
-
-    **Matching** is one-to-one: a gold attribution matches at most one unit, and the reverse.
-
-    - *exact*: the unit starts where the gold content's first piece starts and ends where its
-      last piece ends (both trimmed).
-    - *overlap*: the character Jaccard index ``|U ∩ G| / |U ∪ G|`` is at least ``overlap``,
-      where G is the gold content's trimmed pieces (so the cue inside an interrupted quote is
-      not gold content). Jaccard penalises over-long and fragmentary units alike, where
-      coverage of the gold alone would reward a span over the whole article. Pairs are taken
-      greedily, highest index first.
-
-    **Speaker accuracy** is over the overlap matches whose gold attribution has a source, using
-    the unit's prediction that shares the most characters with the gold content, and judges the
-    canonical name: the predicted ``speaker`` must have the same `head_word` (roughly the last
-    capitalised word) as the person the gold source refers to (`gold_speakers`: the source's
-    words, or for a pronoun the last named source before it). So ``"Hillary Clinton"`` matches
-    ``Mrs. Clinton``, and a ``she`` resolved to the right person counts, one resolved to the
-    wrong person does not. **Mention accuracy** is the looser rule: right when the predicted
-    ``speaker_mention`` shares a character with the gold source (a pronoun covered counts,
-    whoever it is resolved to) or the head words match. A missing speaker is wrong in both.
+    """Score a quote extractor's content spans and speakers against PolNeAR, by the rules in the
+    module docstring.
 
     Args:
         articles: From `load_polnear`.
@@ -158,10 +158,10 @@ class _Unit:
 def score_article(
     article: Article, predictions: Sequence[QuoteLike], *, overlap: float
 ) -> Counter[str]:
-    """The match counts of one article for both views (the rules are in `score_quotes`)."""
+    """The match counts of one article for both views (the rules are in the module docstring)."""
     first = article.annotators[0]
     gold = [a for a in article.attributions if a.annotator == first and a.content is not None]
-    gold_pieces = [_trimmed_pieces(article.text, a.content_pieces) for a in gold]
+    gold_pieces = [trimmed_pieces(article.text, a.content_pieces) for a in gold]
     units = _units(article.text, predictions, gold_pieces, [a.direct for a in gold])
     names = gold_speakers(gold)
     counts: Counter[str] = Counter({"quotes": len(predictions)})
@@ -244,7 +244,7 @@ def _units(
     units = []
     for quote in predictions:
         span = trim_span(text, quote.start, quote.end)
-        shared = [_intersection([span], pieces) for pieces in gold_pieces]
+        shared = [intersection([span], pieces) for pieces in gold_pieces]
         best = max(range(len(gold_pieces)), key=lambda i: (shared[i], gold_direct[i]), default=None)
         if best is None or shared[best] == 0:
             units.append(_Unit((span,) if span[0] < span[1] else (), None, quote))
@@ -285,95 +285,6 @@ def quote_metrics(counts: Counter[str], *, articles: int, overlap: float) -> dic
     return out
 
 
-def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``text[start:end]`` past whitespace, quotation marks and ``, . ; :`` at both ends.
-
-    Example:
-        >>> text = 'He said: "Go home," twice.'
-        >>> start, end = trim_span(text, 9, 19)
-        >>> text[start:end]
-        'Go home'
-    """
-    while start < end and (text[start].isspace() or text[start] in _TRIMMED):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRIMMED):
-        end -= 1
-    return start, end
-
-
-def _trimmed_pieces(text: str, pieces: Sequence[Span]) -> tuple[tuple[int, int], ...]:
-    """Each piece trimmed with `trim_span`; pieces left empty are dropped."""
-    trimmed = (trim_span(text, piece.start, piece.end) for piece in pieces)
-    return tuple((start, end) for start, end in trimmed if start < end)
-
-
-def _intersection(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> int:
-    """Characters shared by two sets of disjoint intervals."""
-    return sum(
-        max(0, min(a_end, b_end) - max(a_start, b_start))
-        for a_start, a_end in a
-        for b_start, b_end in b
-    )
-
-
-def jaccard(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> float:
-    """The character Jaccard index of two sets of disjoint intervals; 0 when both are empty.
-
-    Example:
-        >>> jaccard([(0, 10)], [(5, 15)])
-        0.3333333333333333
-    """
-    shared = _intersection(a, b)
-    union = sum(e - s for s, e in a) + sum(e - s for s, e in b) - shared
-    return shared / union if union else 0.0
-
-
-def match_exact(
-    predicted: Sequence[Sequence[tuple[int, int]]], gold: Sequence[Sequence[tuple[int, int]]]
-) -> list[tuple[int, int]]:
-    """One-to-one pairs ``(predicted index, gold index)`` with the same first start and last end.
-
-    Each side is a list of disjoint intervals in text order; empty ones never match.
-    """
-    free: dict[tuple[int, int], list[int]] = {}
-    for j, pieces in enumerate(predicted):
-        if pieces:
-            free.setdefault((pieces[0][0], pieces[-1][1]), []).append(j)
-    pairs = []
-    for i, pieces in enumerate(gold):
-        candidates = free.get((pieces[0][0], pieces[-1][1])) if pieces else None
-        if candidates:
-            pairs.append((candidates.pop(0), i))
-    return pairs
-
-
-def match_overlap(
-    predicted: Sequence[Sequence[tuple[int, int]]],
-    gold: Sequence[Sequence[tuple[int, int]]],
-    threshold: float,
-) -> list[tuple[int, int]]:
-    """One-to-one pairs ``(predicted index, gold index)`` with Jaccard >= threshold, greedily.
-
-    Candidate pairs are taken in order of decreasing Jaccard index (ties: earlier gold, then
-    earlier prediction); a pair is kept when neither side is taken yet.
-    """
-    candidates = sorted(
-        (-score, i, j)
-        for j, p in enumerate(predicted)
-        for i, g in enumerate(gold)
-        if (score := jaccard(p, g)) >= threshold and score > 0
-    )
-    used_pred: set[int] = set()
-    used_gold: set[int] = set()
-    pairs = []
-    for _, i, j in candidates:
-        if i not in used_gold and j not in used_pred:
-            used_gold.add(i)
-            used_pred.add(j)
-            pairs.append((j, i))
-    return pairs
-
-
 def head_word(name: str) -> str | None:
     """The word a name is about, case-folded; ``None`` if the name has no word.
 
@@ -395,8 +306,8 @@ def head_word(name: str) -> str | None:
 
 
 def speaker_matches(speaker: str | None, speaker_mention: SpanLike | None, source: Span) -> bool:
-    """Whether a predicted speaker names the gold source (the rule is in `score_quotes`)."""
-    if speaker_mention is not None and _intersection(
+    """Whether a predicted speaker names the gold source (the rule is in the module docstring)."""
+    if speaker_mention is not None and intersection(
         [(speaker_mention.start, speaker_mention.end)], [(source.start, source.end)]
     ):
         return True

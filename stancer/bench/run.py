@@ -174,26 +174,22 @@ def run_bench(
     classifiers = {Path(path).name: load_model(path) for path in model_paths} if specs else {}
     predictors: list[tuple[str, Any]] = list(classifiers.items())
     predictors += [(p.name, p) for p in (NliZeroShot(m) for m in nli_models)] if specs else []
-    results = []
-    for number, spec in enumerate(specs, start=1):
-        bench, dataset = load_eval_split(spec, data_dir=data_dir, limit=limit, seed=seed)
-        fitted = _fitted_baselines(spec, bench, chosen, data_dir, train_limit, seed)
-        for name, predictor in predictors + fitted:
-            logger.info("evaluating %s on %s", name, spec)
-            if progress:  # one line per (data, model), so a long run is never silent
-                print(f"[{number}/{len(specs)}] {spec}: {name}", file=sys.stderr)
-            result = evaluate(
-                predictor,
-                bench,
-                dataset,
-                spec=spec,
-                name=name,
-                batch_size=batch_size,
-                progress=progress,
-            )
-            if limit is not None and dataset.num_rows == limit:
-                result["notes"].append(f"a random sample of {limit} rows (seed {seed})")
-            results.append(result)
+    results = [
+        result
+        for number, spec in enumerate(specs, start=1)
+        for result in _score_spec(
+            spec,
+            f"[{number}/{len(specs)}]",
+            predictors,
+            chosen,
+            data_dir=data_dir,
+            limit=limit,
+            train_limit=train_limit,
+            batch_size=batch_size,
+            seed=seed,
+            progress=progress,
+        )
+    ]
     report: dict[str, Any] = {
         "settings": settings,
         "environment": environment(batch_size),
@@ -202,15 +198,66 @@ def run_bench(
         "quotes": quotes,
     }
     if speed and specs:
-        from stancer.bench.speed import benchmark_speed
+        report.update(_speed(classifiers, specs[0], data_dir, speed_pairs, batch_size, seed))
+    return report
 
-        _, sample = load_eval_split(specs[0], data_dir=data_dir, limit=speed_pairs, seed=seed)
-        report["speed"] = {
+
+def _score_spec(
+    spec: str,
+    label: str,
+    predictors: Sequence[tuple[str, Any]],
+    chosen: Sequence[str],
+    *,
+    data_dir: str | None,
+    limit: int | None,
+    train_limit: int | None,
+    batch_size: int,
+    seed: int,
+    progress: bool,
+) -> list[dict[str, Any]]:
+    """Every predictor and every chosen baseline (fitted here) scored on one data spec."""
+    bench, dataset = load_eval_split(spec, data_dir=data_dir, limit=limit, seed=seed)
+    fitted = _fitted_baselines(spec, bench, chosen, data_dir, train_limit, seed)
+    results = []
+    for name, predictor in [*predictors, *fitted]:
+        logger.info("evaluating %s on %s", name, spec)
+        if progress:  # one line per (data, model), so a long run is never silent
+            print(f"{label} {spec}: {name}", file=sys.stderr)
+        result = evaluate(
+            predictor,
+            bench,
+            dataset,
+            spec=spec,
+            name=name,
+            batch_size=batch_size,
+            progress=progress,
+        )
+        if limit is not None and dataset.num_rows == limit:
+            result["notes"].append(f"a random sample of {limit} rows (seed {seed})")
+        results.append(result)
+    return results
+
+
+def _speed(
+    classifiers: dict[str, Any],
+    spec: str,
+    data_dir: str | None,
+    pairs: int,
+    batch_size: int,
+    seed: int,
+) -> dict[str, Any]:
+    """``speed`` (each classifier against the plain pipeline) and ``speed_data`` of the report,
+    on at most ``pairs`` pairs of ``spec``."""
+    from stancer.bench.speed import benchmark_speed
+
+    _, sample = load_eval_split(spec, data_dir=data_dir, limit=pairs, seed=seed)
+    return {
+        "speed": {
             name: benchmark_speed(clf, sample["text"], sample["target"], batch_size=batch_size)
             for name, clf in classifiers.items()
-        }
-        report["speed_data"] = f"{specs[0]}, {sample.num_rows} pairs"
-    return report
+        },
+        "speed_data": f"{spec}, {sample.num_rows} pairs",
+    }
 
 
 def _fitted_baselines(

@@ -30,147 +30,32 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from stancer.news.masked import DOT, MASK, mask, outer, sentence_end, sentence_start
+from stancer.news import cues
+from stancer.news.masked import MASK, mask, outer, sentence_end, sentence_start
 from stancer.news.parsing import noun_phrase, parse, token_at
-from stancer.news.quotes import (
-    SPEECH_VERBS,
-    Quote,
-    Span,
-    extract_quotes,
-    paragraph_spans,
-    require_str,
-)
+from stancer.news.quotes import Quote, extract_quotes
 from stancer.news.reported import indirect_speech
-from stancer.news.speakers import DETERMINERS, PRONOUNS, head_entity, resolve
+from stancer.news.speakers import head_entity, resolve
+from stancer.news.text import Span, paragraph_spans, require_str
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_GROUPS = frozenset(
-    "officials analysts experts sources diplomats residents witnesses critics lawmakers "
-    "protesters observers ministers leaders".split()
-)
-_NOT_SPEAKERS = frozenset(
-    "it this that there we i you what which who these those is was are were how why when where "
-    "and but or so to of in on at for as by with after before during while if although though "
-    "because since once asked however meanwhile still yet now then also instead".split()
-)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})  # dependents of a verb
-_VERB = rf"(?:{'|'.join(sorted(SPEECH_VERBS, key=len, reverse=True))})"
-_VERB_RE = re.compile(rf"\b{_VERB}\b")
-_ADVERB = (  # and auxiliaries, which also stand between a speaker and the verb
-    r"(?:also|has|have|had|was|were|is|are|been|being|will|would|later|then|again|once|further|"
-    r"(?!(?:family|assembly|supply|monopoly|anomaly|rally|bully|belly)\b)[a-z]{2,}ly)"
-)
-_WHO = rf"[^,.;:!?{MASK}\n]"  # a character a speaker's name or description can hold
-_BOUNDARY = re.compile(
-    rf"[,;:()\[\]{MASK}\"“”«»—–]|\s-\s|[.!?](?=\s)|\b(?:that|which|who|whom|but|while|when|"
-    r"after|before|because|although|though|if|as|since|so|where|and)\b"
-)
-_TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERB})+\s*$")
-_CIRCUMSTANCE = re.compile(
-    r"\s+(?:during|speaking|while|when|as|via|at\s+(?:an?|the)|in\s+an?|on\s+(?:Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday))\b|[,;(]"
-)
-_NAME = rf"[A-Z][\w'’{DOT}-]*(?:[ \t]+(?:[A-Z][\w'’{DOT}-]*|of|the|de|da|van|von|bin|al))*"
-_ADJACENT = re.compile(rf"(?:\s+[\w'’{DOT}-]+){{0,3}}\s*[:,]?\s*")
-_ACCORDING_BEFORE = re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<who>{_WHO}{{1,80}}),\s*$")
-_ACCORDING_AFTER = re.compile(rf"\s*,?\s*(?P<cue>according to)\s+(?P<who>{_WHO}+)")
-_ACCORDING = re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<who>{_WHO}+)")
-_DASH_AFTER = re.compile(rf"\s*[,.]?\s*(?P<cue>[—–―-])[ \t]*(?P<who>{_NAME})")
-_SAID_WHO = re.compile(rf"\s*,?\s*(?P<cue>{_VERB})\s+(?P<who>{_WHO}+)")
-_ASIDE = rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,[^,;:!?{MASK}\n]{{1,160}},)?"  # (D-Md.), a historian,
-_WHO_SAID = re.compile(
-    rf"\s*,?\s*(?P<who>{_WHO}{{1,80}}?){_ASIDE}\s+(?:{_ADVERB}\s+)*(?P<cue>{_VERB})\b"
-)
-_APPOSITION = re.compile(rf",[^,;:!?{MASK}\n]{{1,160}},\s*$")
-_LEADING = re.compile(
-    rf"\s*(?P<who>{_NAME})(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERB})*\s+(?P<cue>[a-z][\w-]*)"
-)
-_COLON_BEFORE_QUOTE = re.compile(rf":(?=\s*{MASK})")
-_CLAUSE_BREAK = re.compile(r"[,:]")
-_ENDS_WHO_SAID = re.compile(
-    rf",\s*(?P<who>{_WHO}{{1,80}}?)\s+(?:{_ADVERB}\s+)*(?P<cue>{_VERB})\s*[.!?]?\s*$"
-)
-_SOURCE_LABEL = re.compile(
-    r"^[ \t]*(?P<cue>Source|Sources|Speaker|Attributed to)[ \t]*:[ \t]*(?P<who>[^\n]+)", re.M
-)
-
-
-@dataclass(frozen=True)
-class _Mention:
-    """A speaker named in the text, and the cue that makes them one."""
-
-    speaker: Span
-    cue: Span
-
-
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start, end, text[start:end])
-
-
-def _speaker(text: str, start: int, end: int) -> Span | None:
-    """The speaker in ``text[start:end]``, cut before circumstances (``during a briefing``).
-
-    None unless it looks like one: a pronoun, or a phrase of at most 12 words that has a capital
-    or starts with a determiner or ends with a group of people (``local officials``), and does
-    not start with a word that begins a clause instead (``is``, ``after``, ``it``).
-    """
-    cut = _CIRCUMSTANCE.search(text, start, end)
-    end = cut.start() if cut else end
-    words = text[start:end].split()
-    if not words or len(words) > 12:
-        return None
-    first = words[0].lower()
-    if first in _NOT_SPEAKERS or (first in DETERMINERS and len(words) == 1):
-        return None
-    named = any(w[0].isupper() for w in words)  # "panel Chairman Jason Chaffetz", "9/11 widow …"
-    if not (named or first in PRONOUNS or first in DETERMINERS or words[-1].lower() in _GROUPS):
-        return None
-    start += len(text[start:end]) - len(text[start:end].lstrip())
-    return _span(text, start, start + len(text[start:end].rstrip(" .,")))
 
 
 def _subject_before(text: str, masked: str, doc: Doc, lo: int, verb: re.Match[str]) -> Span | None:
     """The subject of a speech verb: from the parse where it has one, else the words back to a
     clause boundary, over an apposition (``Douglas Brinkley, a historian, recalled``) unless the
     verb is a participle."""
-    parsed = _parsed_speaker(text, masked, doc, _span(text, *verb.span()))
+    parsed = _parsed_speaker(text, masked, doc, cues.span(text, *verb.span()))
     if parsed is not None:
         return parsed
-    region = masked[lo : verb.start()]
-    adverbs = _TRAILING_ADVERBS.search(region)
-    end = lo + (adverbs.start() if adverbs else len(region.rstrip()))
-    apposition = _APPOSITION.search(masked, lo, end)
-    if apposition and not verb.group().endswith("ing"):
-        end = apposition.start()
-    start = max((m.end() for m in _BOUNDARY.finditer(masked, lo, end)), default=lo)
-    return _speaker(text, start, end)
-
-
-def _sentence_subject(text: str, masked: str, lo: int, end: int) -> _Mention | None:
-    """The name or pronoun that starts a clause of ``masked[lo:end]``, with the verb after it.
-
-    For speech without a speech verb of its own: ``Sen. McCaskill scolded him: "…"``, ``He
-    defended it, saying, "…"``.
-    """
-    for clause in [lo, *(m.end() for m in _CLAUSE_BREAK.finditer(masked, lo, end))]:
-        mention = _mention(text, _LEADING.match(masked, clause, end))
-        if mention:
-            return mention
-    return None
-
-
-def _mention(text: str, match: re.Match[str] | None) -> _Mention | None:
-    """The mention a match finds, from its ``who`` and ``cue`` groups; None if ``who`` is no speaker."""
-    if match is None:
-        return None
-    who = _speaker(text, match.start("who"), match.end("who"))
-    return _Mention(who, _span(text, *match.span("cue"))) if who else None
+    return cues.words_before(text, masked, lo, verb)
 
 
 def _paragraph(paragraphs: list[tuple[int, int]], offset: int) -> tuple[int, int]:
@@ -180,53 +65,53 @@ def _paragraph(paragraphs: list[tuple[int, int]], offset: int) -> tuple[int, int
 
 def _in_sentence(
     text: str, masked: str, doc: Doc, quote: Quote, paragraphs: list[tuple[int, int]]
-) -> _Mention | None:
+) -> cues.Mention | None:
     """The speaker of a quote named in its own sentence, by the rules in the module docstring."""
     opened, closed = outer(text, quote)
     start = sentence_start(masked, _paragraph(paragraphs, opened)[0], opened)
     stop = sentence_end(masked, closed, _paragraph(paragraphs, closed)[1])
-    according = _mention(text, _ACCORDING_BEFORE.search(masked, start, opened))
+    according = cues.matched(text, cues.ACCORDING_BEFORE.search(masked, start, opened))
     if according:
         return according
     earlier = None
-    for verb in reversed(list(_VERB_RE.finditer(masked, start, opened))):
+    for verb in reversed(list(cues.SPEECH_VERB.finditer(masked, start, opened))):
         subject = _subject_before(text, masked, doc, start, verb)
         if subject:
-            earlier = _Mention(subject, _span(text, *verb.span()))
+            earlier = cues.Mention(subject, cues.span(text, *verb.span()))
         elif verb.group().endswith("ing"):
-            earlier = _sentence_subject(text, masked, start, verb.start())
-            earlier = earlier and _Mention(earlier.speaker, _span(text, *verb.span()))
+            earlier = cues.sentence_subject(text, masked, start, verb.start())
+            earlier = earlier and cues.Mention(earlier.speaker, cues.span(text, *verb.span()))
         if earlier:
             break
-    if earlier and _ADJACENT.fullmatch(masked, earlier.cue.end, opened):
+    if earlier and cues.ADJACENT.fullmatch(masked, earlier.cue.end, opened):
         return earlier
     lead_in = masked[start:opened].rstrip()
     if not earlier and lead_in.endswith((":", ",")):
-        return _sentence_subject(text, masked, start, start + len(lead_in) - 1)
-    for pattern in (_DASH_AFTER, _ACCORDING_AFTER, _WHO_SAID, _SAID_WHO):
-        after = _mention(text, pattern.match(masked, closed, stop))
+        return cues.sentence_subject(text, masked, start, start + len(lead_in) - 1)
+    for pattern in (cues.DASH_AFTER, cues.ACCORDING_AFTER, cues.WHO_SAID, cues.SAID_WHO):
+        after = cues.matched(text, pattern.match(masked, closed, stop))
         if after:
             return after
-    return earlier or _mention(text, _ENDS_WHO_SAID.search(masked, closed, stop))
+    return earlier or cues.matched(text, cues.ENDS_WHO_SAID.search(masked, closed, stop))
 
 
 def _free_mentions(
     text: str, masked: str, doc: Doc, paragraphs: list[tuple[int, int]]
-) -> Iterator[_Mention]:
+) -> Iterator[cues.Mention]:
     """Speakers named outside quotes: ``X said …``, ``according to X``, ``Source: X``."""
-    for verb in _VERB_RE.finditer(masked):
+    for verb in cues.SPEECH_VERB.finditer(masked):
         lo = sentence_start(masked, _paragraph(paragraphs, verb.start())[0], verb.start())
         subject = _subject_before(text, masked, doc, lo, verb)
         if subject:
-            yield _Mention(subject, _span(text, *verb.span()))
-    for colon in _COLON_BEFORE_QUOTE.finditer(masked):
+            yield cues.Mention(subject, cues.span(text, *verb.span()))
+    for colon in cues.COLON_BEFORE_QUOTE.finditer(masked):
         lo = sentence_start(masked, _paragraph(paragraphs, colon.start())[0], colon.start())
-        mention = _sentence_subject(text, masked, lo, colon.start())
+        mention = cues.sentence_subject(text, masked, lo, colon.start())
         if mention:
             yield mention
-    for pattern in (_ACCORDING, _SOURCE_LABEL):
+    for pattern in (cues.ACCORDING, cues.SOURCE_LABEL):
         for match in pattern.finditer(masked):
-            mention = _mention(text, match)
+            mention = cues.matched(text, match)
             if mention:
                 yield mention
 
@@ -255,16 +140,16 @@ def _parsed_speaker(text: str, masked: str, doc: Doc, cue: Span) -> Span | None:
     if subject is None:
         return None
     start, end = noun_phrase(subject)
-    return None if MASK in masked[start:end] else _speaker(text, start, end)
+    return None if MASK in masked[start:end] else cues.speaker_phrase(text, start, end)
 
 
-def _parsed(text: str, masked: str, doc: Doc, mention: _Mention) -> _Mention:
+def _parsed(text: str, masked: str, doc: Doc, mention: cues.Mention) -> cues.Mention:
     """The mention with its speaker read from the parse where the parse has one."""
     speaker = _parsed_speaker(text, masked, doc, mention.cue)
-    return _Mention(speaker, mention.cue) if speaker else mention
+    return cues.Mention(speaker, mention.cue) if speaker else mention
 
 
-def _user_of_words(text: str, masked: str, doc: Doc, quote: Quote) -> _Mention | None:
+def _user_of_words(text: str, masked: str, doc: Doc, quote: Quote) -> cues.Mention | None:
     """For a fragment without a speech verb, the person who uses its words: the subject of the
     verb it hangs from, when that is a named person or ``he`` / ``she`` (``Trump described the
     incident as a "terrible situation"``); scare quotes in a sentence about things stay unsaid."""
@@ -293,12 +178,12 @@ def _user_of_words(text: str, masked: str, doc: Doc, quote: Quote) -> _Mention |
     scare = text[max(0, quote.start - 12) : quote.start].rstrip(" \"“'‘").endswith("so-called")
     if not person or scare:
         return None
-    cue = _span(text, token.idx, token.idx + len(token))
+    cue = cues.span(text, token.idx, token.idx + len(token))
     speaker = _parsed_speaker(text, masked, doc, cue)
-    return _Mention(speaker, cue) if speaker else None
+    return cues.Mention(speaker, cue) if speaker else None
 
 
-def _introductions(text: str, masked: str, doc: Doc) -> Iterator[_Mention]:
+def _introductions(text: str, masked: str, doc: Doc) -> Iterator[cues.Mention]:
     """People named as the subject of a sentence outside quotes, whatever its verb (``The
     spokeswoman, Ana Ruiz, went through the figures.``): candidates for a bare quote after it."""
     for sentence in doc.sents:
@@ -308,12 +193,12 @@ def _introductions(text: str, masked: str, doc: Doc) -> Iterator[_Mention]:
             continue
         if head_entity(doc[subject.i : subject.i + 1], ["PERSON"]) is None:
             continue
-        speaker = _speaker(text, *noun_phrase(subject))
+        speaker = cues.speaker_phrase(text, *noun_phrase(subject))
         if speaker:
-            yield _Mention(speaker, _span(text, root.idx, root.idx + len(root)))
+            yield cues.Mention(speaker, cues.span(text, root.idx, root.idx + len(root)))
 
 
-def _order(mention: _Mention) -> tuple[int, int, int]:
+def _order(mention: cues.Mention) -> tuple[int, int, int]:
     """Text order, ties broken so that the result never depends on set order."""
     return mention.speaker.start, mention.speaker.end, mention.cue.start
 
@@ -368,11 +253,11 @@ def attribute(text: str, quotes: list[Quote], *, doc: Doc | None = None) -> list
     doc = parse(text) if doc is None else doc
     masked = mask(text, quotes)
     paragraphs = paragraph_spans(text)
-    own: dict[int, _Mention | None] = {}
+    own: dict[int, cues.Mention | None] = {}
     for n, quote in enumerate(quotes):
         if quote.cue is not None:  # reported speech, whose cue the parse gave
             speaker = _parsed_speaker(text, masked, doc, quote.cue)
-            own[n] = _Mention(speaker, quote.cue) if speaker else None
+            own[n] = cues.Mention(speaker, quote.cue) if speaker else None
         else:
             mention = _in_sentence(text, masked, doc, quote, paragraphs)
             own[n] = _parsed(text, masked, doc, mention) if mention else None
