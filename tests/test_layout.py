@@ -58,3 +58,26 @@ def test_reading_a_config_does_not_import_torch() -> None:
     code = "import sys, stancer.model.config; print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _body_lines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """The lines of a function's statements, without its signature and docstring."""
+    body = node.body
+    if len(body) > 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]
+    return (node.end_lineno or 0) - body[0].lineno + 1
+
+
+def test_modules_and_functions_stay_small() -> None:
+    """A module of at most 400 lines, a function body of at most 60: a newcomer reads one at a
+    time. (Signatures and docstrings are not counted: a typer command's options and an
+    argument list are declarations.)"""
+    too_long = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        source = path.read_text()
+        if len(source.splitlines()) > 400:
+            too_long.append(f"{_module(path)}: {len(source.splitlines())} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and _body_lines(node) > 60:
+                too_long.append(f"{_module(path)}.{node.name}: {_body_lines(node)} lines")
+    assert not too_long, too_long

@@ -147,7 +147,7 @@ def run_bench(
         ``{"settings", "environment", "results": [...], "suites": {name: {model: {...}}},
         "speed": {model: {...}}}``.
     """
-    from stancer.model.api import load_model, resolve_model
+    from stancer.model.api import resolve_model
 
     specs = list(dict.fromkeys(expand_data(data) + suite_specs(suites)))
     if not specs:
@@ -167,29 +167,10 @@ def run_bench(
     }
     quote_specs = [s for s in specs if get_benchmark(parse_spec(s)[0]).task == "attribution"]
     quotes = [
-        quote_bench(spec, data_dir=data_dir, model=model_paths[0], speed=speed)
-        for spec in quote_specs
+        quote_bench(s, data_dir=data_dir, model=model_paths[0], speed=speed) for s in quote_specs
     ]
     specs = [spec for spec in specs if spec not in quote_specs]
-    classifiers = {Path(path).name: load_model(path) for path in model_paths} if specs else {}
-    predictors: list[tuple[str, Any]] = list(classifiers.items())
-    predictors += [(p.name, p) for p in (NliZeroShot(m) for m in nli_models)] if specs else []
-    results = [
-        result
-        for number, spec in enumerate(specs, start=1)
-        for result in _score_spec(
-            spec,
-            f"[{number}/{len(specs)}]",
-            predictors,
-            chosen,
-            data_dir=data_dir,
-            limit=limit,
-            train_limit=train_limit,
-            batch_size=batch_size,
-            seed=seed,
-            progress=progress,
-        )
-    ]
+    classifiers, results = _stance_results(specs, settings, data_dir, progress)
     report: dict[str, Any] = {
         "settings": settings,
         "environment": environment(batch_size),
@@ -202,22 +183,43 @@ def run_bench(
     return report
 
 
+def _stance_results(
+    specs: Sequence[str], settings: dict[str, Any], data_dir: str | None, progress: bool
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The models of ``settings`` loaded, by name, and the results of them, the NLI models and
+    the baselines on every stance spec."""
+    from stancer.model.api import load_model
+
+    if not specs:
+        return {}, []
+    classifiers = {Path(path).name: load_model(path) for path in settings["models"]}
+    nli = [NliZeroShot(m) for m in settings["nli_models"]]
+    predictors = [*classifiers.items(), *((p.name, p) for p in nli)]
+    results = [
+        result
+        for number, spec in enumerate(specs, start=1)
+        for result in _score_spec(
+            spec, f"[{number}/{len(specs)}]", predictors, settings, data_dir, progress
+        )
+    ]
+    return classifiers, results
+
+
 def _score_spec(
     spec: str,
     label: str,
     predictors: Sequence[tuple[str, Any]],
-    chosen: Sequence[str],
-    *,
+    settings: dict[str, Any],
     data_dir: str | None,
-    limit: int | None,
-    train_limit: int | None,
-    batch_size: int,
-    seed: int,
     progress: bool,
 ) -> list[dict[str, Any]]:
-    """Every predictor and every chosen baseline (fitted here) scored on one data spec."""
+    """Every predictor and every baseline of ``settings`` (fitted here) scored on one data spec,
+    with the ``limit``, ``batch_size`` and ``seed`` of ``settings``."""
+    limit, seed = settings["limit"], settings["seed"]
     bench, dataset = load_eval_split(spec, data_dir=data_dir, limit=limit, seed=seed)
-    fitted = _fitted_baselines(spec, bench, chosen, data_dir, train_limit, seed)
+    fitted = _fitted_baselines(
+        spec, bench, settings["baselines"], data_dir, settings["train_limit"], seed
+    )
     results = []
     for name, predictor in [*predictors, *fitted]:
         logger.info("evaluating %s on %s", name, spec)
@@ -229,7 +231,7 @@ def _score_spec(
             dataset,
             spec=spec,
             name=name,
-            batch_size=batch_size,
+            batch_size=settings["batch_size"],
             progress=progress,
         )
         if limit is not None and dataset.num_rows == limit:

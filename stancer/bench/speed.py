@@ -73,11 +73,27 @@ def benchmark_speed(
     The two are timed in turn, run by run, and the speed-up is the median of the per-run ratios.
     """
     texts, targets = list(texts), list(targets)
+    result: dict[str, Any] = {"pairs": len(texts), "batch_size": batch_size}
+    runners = {"stancer": _stancer_run(classifier, texts, targets, batch_size)}
+    if compare_pipeline:
+        runners["pipeline"] = _pipeline_run(classifier, texts, targets, batch_size)
+    result.update(measure(runners, len(texts), runs=runs))
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if compare_pipeline:
+        result["speedup"] = speedup(result["stancer"], result["pipeline"])
+    return result
 
-    def stancer_batches() -> list[float]:
-        order = np.argsort(
-            [len(t) + len(g) for t, g in zip(texts, targets, strict=True)], kind="stable"
-        )
+
+def _stancer_run(
+    classifier: StanceClassifier, texts: list[str], targets: list[str], batch_size: int
+) -> Callable[[], list[float]]:
+    """One run of stancer over the pairs, batched as it batches them (sorted by length): the
+    seconds of each batch."""
+    order = np.argsort(
+        [len(t) + len(g) for t, g in zip(texts, targets, strict=True)], kind="stable"
+    )
+
+    def run() -> list[float]:
         latencies = []
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
@@ -88,36 +104,36 @@ def benchmark_speed(
             latencies.append(time.perf_counter() - began)
         return latencies
 
-    result: dict[str, Any] = {"pairs": len(texts), "batch_size": batch_size}
-    runners: dict[str, Callable[[], list[float]]] = {"stancer": stancer_batches}
-    if compare_pipeline:
-        from transformers import pipeline
+    return run
 
-        pipe = pipeline(
-            "text-classification",
-            model=classifier.model,
-            tokenizer=classifier.tokenizer,
-            device=classifier.model.device,
-        )
-        inputs = [{"text": g, "text_pair": t} for t, g in zip(texts, targets, strict=True)]
 
-        def pipeline_batches() -> list[float]:
-            latencies = []
-            for start in range(0, len(inputs), batch_size):
-                began = time.perf_counter()
-                pipe(
-                    inputs[start : start + batch_size],
-                    batch_size=batch_size,
-                    truncation="only_second",
-                    max_length=classifier.max_length,
-                    top_k=None,
-                )
-                latencies.append(time.perf_counter() - began)
-            return latencies
+def _pipeline_run(
+    classifier: StanceClassifier, texts: list[str], targets: list[str], batch_size: int
+) -> Callable[[], list[float]]:
+    """One run of the same model through ``transformers.pipeline("text-classification")``, in
+    input order: the seconds of each batch."""
+    from transformers import pipeline
 
-        runners["pipeline"] = pipeline_batches
-    result.update(measure(runners, len(texts), runs=runs))
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    if compare_pipeline:
-        result["speedup"] = speedup(result["stancer"], result["pipeline"])
-    return result
+    pipe = pipeline(
+        "text-classification",
+        model=classifier.model,
+        tokenizer=classifier.tokenizer,
+        device=classifier.model.device,
+    )
+    inputs = [{"text": g, "text_pair": t} for t, g in zip(texts, targets, strict=True)]
+
+    def run() -> list[float]:
+        latencies = []
+        for start in range(0, len(inputs), batch_size):
+            began = time.perf_counter()
+            pipe(
+                inputs[start : start + batch_size],
+                batch_size=batch_size,
+                truncation="only_second",
+                max_length=classifier.max_length,
+                top_k=None,
+            )
+            latencies.append(time.perf_counter() - began)
+        return latencies
+
+    return run

@@ -1,5 +1,5 @@
-"""The bench report as text: one table writer (`table`, aligned text or markdown) and a function
-per table (stance results, suites, quote extraction, speed, details)."""
+"""The bench report as text: a function per table (stance results, suites, quote extraction,
+speed, details), each written by `stancer.tabular.table` as aligned text or markdown."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from stancer.bench.suites import SILVER, SUITE_METRIC, SUITES
 from stancer.data.registry import BENCHMARKS, parse_spec
+from stancer.tabular import table
 
 
 def _fmt(value: float | None) -> str:
@@ -30,19 +31,6 @@ def suite_table(name: str, scores: dict[str, dict[str, Any]]) -> list[list[str]]
         rows.append([spec + silver, *cells])
     rows.append([f"mean ({name})", *(_fmt(e["mean"]) for e in scores.values())])
     return rows
-
-
-def table(header: list[str], rows: list[list[str]], *, markdown: bool = False) -> list[str]:
-    """Lines of an aligned text table, or of a markdown one: the one table writer of the bench."""
-    if markdown:
-        return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + [
-            "| " + " | ".join(row) + " |" for row in rows
-        ]
-    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows, strict=True)]
-    line = "  ".join(f"{{:<{w}}}" for w in widths)
-    return [line.format(*header), "  ".join("-" * w for w in widths)] + [
-        line.format(*row) for row in rows
-    ]
 
 
 def _main_rows(results: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:

@@ -63,9 +63,6 @@ def analyze(
     """An article in: every attributed statement, its speaker, its stance per target. With
     --input, a whole corpus: one row per (article, statement, target), written to --output in
     committed chunks (start it again to resume)."""
-    from stancer.news.analysis import analyze as run
-    from stancer.news.report import format_table, render_html
-
     if corpus is not None:
         if files:
             raise StancerError("give articles as FILEs or a corpus as --input, not both")
@@ -78,17 +75,30 @@ def analyze(
         return
     if not files:
         raise StancerError("give one or more article FILEs, or a corpus with --input")
+    _article_files(
+        files, target, format=format, output=output, width=width, model=model,
+        direct_only=direct_only, batch_size=batch_size,
+    )  # fmt: skip
+
+
+def _article_files(
+    files: list[Path],
+    targets: list[str],
+    *,
+    format: options.AnalyzeFormat,
+    output: Path | None,
+    width: int,
+    **settings: Any,
+) -> None:
+    """`stancer.analyze` on each file, shown as a table, written as HTML pages or as JSON."""
+    from stancer.news.analysis import analyze as run
+    from stancer.news.report import format_table, render_html
+
     results = []
     for path in files:
         if not path.is_file():
             raise StancerError(f"{path}: no such file; expected a UTF-8 text file of an article")
-        analysis = run(
-            path.read_text(encoding="utf-8"),
-            target,
-            model=model,
-            direct_only=direct_only,
-            batch_size=batch_size,
-        )
+        analysis = run(path.read_text(encoding="utf-8"), targets, **settings)
         if format is options.AnalyzeFormat.html:
             out = (output or Path(".")) / f"{path.stem}.html"
             out.parent.mkdir(parents=True, exist_ok=True)

@@ -15,8 +15,8 @@ app = typer.Typer(help="the registered datasets: list, info, stats, leakage", no
 @app.command("list")
 def list_() -> None:
     """Each registered dataset: task, domain, target type, official metric, description."""
-    from stancer.bench.tables import table
     from stancer.data.registry import BENCHMARKS
+    from stancer.tabular import table
 
     rows = [
         [name, b.task, b.domain, b.target_type, b.metric, b.description.split(";")[0]]
@@ -73,7 +73,7 @@ def leakage(
     if format is options.PredictFormat.json:
         typer.echo(json.dumps(report, indent=2))
         return
-    from stancer.bench.tables import table
+    from stancer.tabular import table
 
     within = [[k, str(v["duplicate_rows"])] for k, v in report.items() if " | " not in k]
     across = [[k, str(v["exact"]), str(v["normalised"])] for k, v in report.items() if " | " in k]

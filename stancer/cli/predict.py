@@ -23,6 +23,7 @@ def predict(
     """Classify texts toward one target."""
     from stancer.model.api import predict as classify
     from stancer.stance import LABELS
+    from stancer.tabular import cut, table
 
     texts = list(texts or [])
     if file is not None:
@@ -38,10 +39,9 @@ def predict(
     if format is options.PredictFormat.json:
         typer.echo(json.dumps([r.__dict__ for r in results], indent=2, ensure_ascii=False))
         return
-    header = f"{'label':<8} " + " ".join(f"{label:>7}" for label in LABELS) + "  text"
-    lines = [f"target: {target}", "", header, "-" * len(header)]
-    for r in results:
-        scores = " ".join(f"{r.scores[label]:>7.3f}" for label in LABELS)
-        text = r.text if len(r.text) <= width else r.text[: width - 1] + "…"
-        lines.append(f"{r.label:<8} {scores}  {text}")
-    typer.echo("\n".join(lines))
+    rows = [
+        [r.label, *(f"{r.scores[label]:.3f}" for label in LABELS), cut(r.text, width)]
+        for r in results
+    ]
+    lines = table(["label", *LABELS, "text"], rows)
+    typer.echo("\n".join([f"target: {target}", "", *lines]))

@@ -44,9 +44,9 @@ def summarize(
 
 def show_summary(rows: Path, *, html: Path | None = None, period: str = "M", top: int = 20) -> None:
     """Print the speaker table (``top`` rows); write the HTML page to ``html`` if given."""
-    from stancer.bench.tables import table
     from stancer.corpus.summary import render_html
     from stancer.corpus.summary import summarize as run
+    from stancer.tabular import table
 
     summary = run(rows, period=period)
     cells = [

@@ -276,8 +276,7 @@ def _run_local(
     from stancer.model.api import stance_model
 
     start = time.perf_counter()
-    cores = os.cpu_count() or 1
-    workers = (cores - 1 if cores > 2 else 0) if workers is None else workers
+    workers = _default_workers() if workers is None else workers
     classifier = stance_model(model)
     job = job_settings(source, targets, classifier, text_column=text_column, id_column=id_column,
                        keep_columns=list(keep_columns), direct_only=direct_only, chunk_size=chunk_size)  # fmt: skip
@@ -310,12 +309,23 @@ def _run_local(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     if out is None:
-        from datasets import Dataset
-
-        schema = pa.schema([*SCHEMA, *((c, pa.string()) for c in keep_columns)])
-        return Dataset(pa.concat_tables(tables) if tables else schema.empty_table())
+        return _as_dataset(tables, keep_columns)
     return CorpusReport(str(out.path), counts["articles"], len(done), counts["errors"], counts["rows"],
                         time.perf_counter() - start)  # fmt: skip
+
+
+def _default_workers() -> int:
+    """Cores − 1 on a machine of more than 2 cores, else 0 (the reason is in `analyze_corpus`)."""
+    cores = os.cpu_count() or 1
+    return cores - 1 if cores > 2 else 0
+
+
+def _as_dataset(tables: list[pa.Table], keep_columns: Sequence[str]) -> Dataset:
+    """The rows of every chunk as one dataset, with the schema's columns when there are none."""
+    from datasets import Dataset
+
+    schema = pa.schema([*SCHEMA, *((c, pa.string()) for c in keep_columns)])
+    return Dataset(pa.concat_tables(tables) if tables else schema.empty_table())
 
 
 def _spawn() -> Any:

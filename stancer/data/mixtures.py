@@ -129,6 +129,22 @@ def read_negations(
     return pairs
 
 
+def _capped(
+    dataset: Dataset,
+    per_target: int | None,
+    per_dataset: int | None,
+    neutral_share: float | None,
+    rng: np.random.Generator,
+) -> Dataset:
+    """A dataset sampled down to at most ``per_target`` rows per target, then ``per_dataset``
+    rows, then at most ``neutral_share`` of neutral rows (as `load_mixture` documents)."""
+    if per_target:
+        dataset = _cap_per_target(dataset, per_target, rng)
+    if per_dataset and dataset.num_rows > per_dataset:
+        dataset = _resample(dataset, per_dataset, rng)
+    return dataset if neutral_share is None else _cap_neutral(dataset, neutral_share, rng)
+
+
 def _cap_neutral(dataset: Dataset, share: float, rng: np.random.Generator) -> Dataset:
     """Keep every favor / against row and at most ``share`` of the result as neutral rows."""
     labels = np.array(dataset["label"])
@@ -218,21 +234,14 @@ def load_mixture(
         >>> mix = load_mixture({"vast": 1.0, "semeval2016": 2.0}, max_per_target=200, seed=1)  # doctest: +SKIP
         >>> mix.report["total"]  # doctest: +SKIP
     """
-    if unrelated not in UNRELATED:
-        raise DataError(f"unrelated: expected one of {UNRELATED}, got {unrelated!r}")
-    if temperature is not None and temperature <= 0:
-        raise DataError(f"temperature: expected a positive number, got {temperature!r}")
-    if not 0 <= wrong_target_rate <= 1:
-        raise DataError(
-            f"wrong_target_rate: expected a number in [0, 1], got {wrong_target_rate!r}"
-        )
+    _check_options(unrelated, temperature, wrong_target_rate)
     specs, shares = _weights_and_shares(weights, neutral_share, split)
     rng = np.random.default_rng(seed)
-    held_out: set[str] = set()
-    for spec in exclude or []:
-        held_out |= {
-            normalise(t) for t in load_spec(spec, default_split="test", data_dir=data_dir)["text"]
-        }
+    held_out = {
+        normalise(text)
+        for spec in exclude or []
+        for text in load_spec(spec, default_split="test", data_dir=data_dir)["text"]
+    }
     seen: set[tuple[str, str, str]] = set()
     report: dict[str, Any] = {"dropped_duplicates": 0, "dropped_held_out_texts": 0}
     parts: dict[str, Dataset] = {}
@@ -240,20 +249,13 @@ def load_mixture(
         dataset = load_spec(spec, default_split=split, data_dir=data_dir)
         report[spec] = {"read": dataset.num_rows}
         dataset = _new_rows(map_unrelated(dataset, unrelated), held_out, seen, dedupe, report)
-        if max_per_target:
-            dataset = _cap_per_target(dataset, max_per_target, rng)
-        if max_per_dataset and dataset.num_rows > max_per_dataset:
-            dataset = _resample(dataset, max_per_dataset, rng)
-        share = shares.get(spec)
-        if share is not None:
-            dataset = _cap_neutral(dataset, share, rng)
+        dataset = _capped(dataset, max_per_target, max_per_dataset, shares.get(spec), rng)
         added = {}
         if negations:
             added["negated"] = _negated_rows(dataset, negations)
         if wrong_target_rate:
             added["wrong_target"] = _wrong_target_rows(dataset, wrong_target_rate, rng)
-        for kind, extra in added.items():
-            report[spec][kind] = extra.num_rows
+        report[spec].update({kind: extra.num_rows for kind, extra in added.items()})
         parts[spec] = concatenate_datasets([dataset, *added.values()])
         report[spec]["kept"] = parts[spec].num_rows
     empty = [spec for spec, dataset in parts.items() if dataset.num_rows == 0]
@@ -268,6 +270,17 @@ def load_mixture(
     report["labels"] = dict(Counter(mixture["label"]).most_common())
     logger.info("mixture: %s", report)
     return Mixture(mixture, report)
+
+
+def _check_options(unrelated: str, temperature: float | None, wrong_target_rate: float) -> None:
+    if unrelated not in UNRELATED:
+        raise DataError(f"unrelated: expected one of {UNRELATED}, got {unrelated!r}")
+    if temperature is not None and temperature <= 0:
+        raise DataError(f"temperature: expected a positive number, got {temperature!r}")
+    if not 0 <= wrong_target_rate <= 1:
+        raise DataError(
+            f"wrong_target_rate: expected a number in [0, 1], got {wrong_target_rate!r}"
+        )
 
 
 def _weights_and_shares(

@@ -281,6 +281,25 @@ def _lineage(start: str) -> dict[str, Any]:
     return {"base_model": start}
 
 
+def _calibrated(
+    config: Config, trainer: Any, eval_data: Dataset | None
+) -> tuple[StanceClassifier, dict[str, float] | None]:
+    """The trained model as a classifier, with its temperature fitted on the validation set
+    (and the fit) when there is one."""
+    m = config.model
+    classifier = StanceClassifier(
+        trainer.model,
+        trainer.processing_class,
+        max_length=m.max_length,
+        text_first=m.text_first,
+        target_template=m.target_template,
+    )
+    if eval_data is None:
+        return classifier, None
+    fit = calibrate(classifier, eval_data["text"], eval_data["target"], eval_data["label"])
+    return classifier, fit
+
+
 def train(config: Config, *, progress: bool = True, checkpoints: str = "check") -> Path:
     """Train from ``config`` and write a complete model folder to ``config.training.output_dir``.
 
@@ -319,17 +338,8 @@ def train(config: Config, *, progress: bool = True, checkpoints: str = "check") 
     if not trainer.is_world_process_zero():  # under torchrun, only the first process writes
         return out
 
+    classifier, fit = _calibrated(config, trainer, eval_data)
     m = config.model
-    classifier = StanceClassifier(
-        trainer.model,
-        trainer.processing_class,
-        max_length=m.max_length,
-        text_first=m.text_first,
-        target_template=m.target_template,
-    )
-    fit = None
-    if eval_data is not None:  # temperature scaling on the validation set
-        fit = calibrate(classifier, eval_data["text"], eval_data["target"], eval_data["label"])
     staging = out.with_name(out.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     dtype = torch.float16 if config.training.save_dtype == "float16" else None

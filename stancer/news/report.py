@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from stancer.news.analysis import Analysis
 from stancer.stance import LABELS
+from stancer.tabular import cut, table
 
 _TERMINAL_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -26,23 +27,19 @@ def _printable(text: str) -> str:
 def format_table(analysis: Analysis, *, width: int = 70) -> str:
     """One row per attributed statement: speaker, kind, each target's label and probability, and
     the words classified (for a quoted fragment, the clause that reports it)."""
-    lines = []
-    for i, target in enumerate(analysis.targets, start=1):
-        lines.append(f"T{i}: {_printable(target)}")
-    header = (
-        f"{'#':>3}  {'speaker':<32} {'kind':<8} "
-        + " ".join(f"{'T' + str(i):<14}" for i in range(1, len(analysis.targets) + 1))
-        + " statement"
-    )
-    lines += ["", header, "-" * len(header)]
+    lines = [f"T{i}: {_printable(t)}" for i, t in enumerate(analysis.targets, start=1)]
+    header = ["#", "speaker", "kind", *(f"T{i}" for i in range(1, len(analysis.targets) + 1))]
+    rows = []
     for n, s in enumerate(analysis.sentences, start=1):
-        speaker = _cut(_printable(s.speaker or "(unattributed)"), 32)
-        cells = " ".join(
-            f"{s.stances[t].label + ' ' + format(s.stances[t].scores[s.stances[t].label], '.2f'):<14}"
-            for t in analysis.targets
-        )
-        text = _cut(_printable(s.statement.text).replace("\n", " "), width)
-        lines.append(f"{n:>3}  {speaker:<32} {s.kind:<8} {cells} {text}")
+        stances = [s.stances[t] for t in analysis.targets]
+        rows.append([
+            str(n),
+            cut(_printable(s.speaker or "(unattributed)"), 32),
+            s.kind,
+            *(f"{st.label} {st.scores[st.label]:.2f}" for st in stances),
+            cut(_printable(s.statement.text).replace("\n", " "), width),
+        ])  # fmt: skip
+    lines += ["", *table([*header, "statement"], rows)]
     lines += ["", "Per speaker (mean scores over the speaker's statements):"]
     for name, per_target in analysis.speakers.items():
         summary = ", ".join(
@@ -53,14 +50,6 @@ def format_table(analysis: Analysis, *, width: int = 70) -> str:
         statements = "1 statement" if n == 1 else f"{n} statements"
         lines.append(f"  {_printable(name or '(unattributed)')} ({statements}): {summary}")
     return "\n".join(lines)
-
-
-def _cut(text: str, width: int) -> str:
-    """``text`` in at most ``width`` characters, cut at a word with an ellipsis."""
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1].rsplit(" ", 1)[0] if " " in text[: width - 1] else text[: width - 1]
-    return cut + "…"
 
 
 def _shade(score: float) -> str:
