@@ -52,7 +52,7 @@ class StanceClassifier:
 
     Example:
         >>> clf = StanceClassifier.from_pretrained("models/stancer-minilm-l6")  # doctest: +SKIP
-        >>> clf.predict(["We must invite Ukraine now."], targets="Ukraine should join NATO")
+        >>> clf.predict(["We must invite Ukraine now."], targets="Ukraine should join NATO")  # doctest: +SKIP
         array(['favor'], dtype='<U7')
 
     Args:
