@@ -34,11 +34,11 @@ _ADVERB = (  # and auxiliaries, which also stand between a speaker and the verb
     r"(?!(?:family|assembly|supply|monopoly|anomaly|rally|bully|belly)\b)[a-z]{2,}ly)"
 )
 _WHO = rf"[^,.;:!?{MASK}\n]"  # a character a speaker's name or description can hold
-BOUNDARY = re.compile(
+_BOUNDARY = re.compile(
     rf"[,;:()\[\]{MASK}\"“”«»—–]|\s-\s|[.!?](?=\s)|\b(?:that|which|who|whom|but|while|when|"
     r"after|before|because|although|though|if|as|since|so|where|and)\b"
 )
-TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERB})+\s*$")
+_TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERB})+\s*$")
 _CIRCUMSTANCE = re.compile(
     r"\s+(?:during|speaking|while|when|as|via|at\s+(?:an?|the)|in\s+an?|on\s+(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday))\b|[,;(]"
@@ -54,7 +54,7 @@ _ASIDE = rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,[^,;:!?{MASK}\n]{{1,160}},)?"  # (D-M
 WHO_SAID = re.compile(
     rf"\s*,?\s*(?P<who>{_WHO}{{1,80}}?){_ASIDE}\s+(?:{_ADVERB}\s+)*(?P<cue>{_VERB})\b"
 )
-APPOSITION = re.compile(rf",[^,;:!?{MASK}\n]{{1,160}},\s*$")
+_APPOSITION = re.compile(rf",[^,;:!?{MASK}\n]{{1,160}},\s*$")
 _LEADING = re.compile(
     rf"\s*(?P<who>{_NAME})(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERB})*\s+(?P<cue>[a-z][\w-]*)"
 )
@@ -128,10 +128,10 @@ def words_before(text: str, masked: str, lo: int, verb: re.Match[str]) -> Span |
     to a clause boundary, over an apposition (``Douglas Brinkley, a historian, recalled``) unless
     the verb is a participle."""
     region = masked[lo : verb.start()]
-    adverbs = TRAILING_ADVERBS.search(region)
+    adverbs = _TRAILING_ADVERBS.search(region)
     end = lo + (adverbs.start() if adverbs else len(region.rstrip()))
-    apposition = APPOSITION.search(masked, lo, end)
+    apposition = _APPOSITION.search(masked, lo, end)
     if apposition and not verb.group().endswith("ing"):
         end = apposition.start()
-    start = max((m.end() for m in BOUNDARY.finditer(masked, lo, end)), default=lo)
+    start = max((m.end() for m in _BOUNDARY.finditer(masked, lo, end)), default=lo)
     return speaker_phrase(text, start, end)
