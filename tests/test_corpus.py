@@ -113,6 +113,15 @@ def test_chunks_commit_atomically_and_a_resumed_job_drops_the_uncommitted(tmp_pa
         ChunkedOutput(tmp_path / "q.txt", {})
 
 
+def test_a_job_that_committed_nothing_leaves_the_folder_free(tmp_path) -> None:
+    ChunkedOutput(tmp_path / "q.parquet", {"text_column": "text"})  # stopped: no such column
+    again = ChunkedOutput(tmp_path / "q.parquet", {"text_column": "body"})
+    again.commit(_rows(["a"]), ["a"], [])
+    assert json.loads((tmp_path / "q.parquet" / "_job.json").read_text())["text_column"] == "body"
+    with pytest.raises(StancerError, match=r"other settings \(text_column\)"):
+        ChunkedOutput(tmp_path / "q.parquet", {"text_column": "text"})
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
 def test_csv_and_jsonl_outputs(tmp_path, suffix) -> None:
     out = ChunkedOutput(tmp_path / f"q{suffix}", {})

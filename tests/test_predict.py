@@ -151,6 +151,16 @@ def test_loading_an_incomplete_folder_says_what_is_missing(tmp_path) -> None:
         StanceClassifier.from_pretrained(tmp_path)
 
 
+def test_a_model_that_is_nowhere_is_said_at_once(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("HF_HOME", str(tmp_path))  # an empty Hugging Face cache
+    with pytest.raises(ModelLoadError, match=r"model 'no-such-org/no-such-model': no such folder"):
+        StanceClassifier.from_pretrained("no-such-org/no-such-model")
+    with pytest.raises(ModelLoadError, match=r"no such folder, and expected a shipped model's name"):
+        StanceClassifier.from_pretrained("not a/valid//id")
+    with pytest.raises(ValueError, match=r"model: expected a shipped model's name.*got int 3"):
+        stancer.predict("text", "target", model=3)  # type: ignore[call-overload]
+
+
 def test_model_saved_by_newer_stancer_warns(tiny_model_dir, tmp_path) -> None:
     clf = StanceClassifier.from_pretrained(tiny_model_dir)
     clf.save_pretrained(tmp_path)

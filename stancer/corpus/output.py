@@ -67,8 +67,10 @@ class ChunkedOutput:
                 part.unlink()  # what a stopped job left uncommitted
 
     def _claim(self, job: dict[str, Any]) -> None:
+        """Make the folder this job's: one with committed chunks of a job with other settings is
+        refused; one without (a job that stopped before its first commit) is taken over."""
         file = self.path / JOB_FILE
-        if file.is_file():
+        if file.is_file() and self._markers():
             earlier = json.loads(file.read_text())
             changed = sorted(k for k in {*earlier, *job} if earlier.get(k) != job.get(k))
             if changed:

@@ -30,6 +30,11 @@ def resolve_model(model: str | os.PathLike[str] | None) -> str:
     """Map ``None`` or a shipped model's name to its folder; pass paths and hub ids through."""
     if model is None:
         model = DEFAULT_MODEL
+    if not isinstance(model, str | os.PathLike):
+        raise ValueError(
+            "model: expected a shipped model's name, a model folder, a Hugging Face model id or a "
+            f"StanceClassifier, got {_describe(model)}"
+        )
     shipped = models_dir() / str(model)
     return str(shipped) if shipped.is_dir() else str(model)
 

@@ -19,6 +19,7 @@ from stancer import __version__
 from stancer.exceptions import ModelLoadError
 from stancer.model.folder import check_folder, read_meta, write_meta
 from stancer.model.inputs import (
+    DEFAULT_MAX_LENGTH,
     PLAIN_TARGET,
     as_pairs,
     check_template,
@@ -26,12 +27,10 @@ from stancer.model.inputs import (
     warn_if_not_latin,
 )
 from stancer.model.quantization import INT8_FILE, load_int8, save_int8
+from stancer.model.weights import check_hub_model
 from stancer.quiet import quietly
 
 logger = logging.getLogger(__name__)
-
-#: The pair length used when a model folder records none.
-_DEFAULT_MAX_LENGTH = 256
 
 
 def _version_tuple(version: str) -> tuple[int, ...]:
@@ -73,7 +72,7 @@ class StanceClassifier:
         model: PreTrainedModel,
         tokenizer: Any,
         *,
-        max_length: int = _DEFAULT_MAX_LENGTH,
+        max_length: int = DEFAULT_MAX_LENGTH,
         num_threads: int | None = None,
         temperature: float = 1.0,
         text_first: bool = False,
@@ -119,6 +118,8 @@ class StanceClassifier:
             raise ModelLoadError(f"{path}: expected a model folder, found a file")
         if path.is_dir():
             check_folder(path)
+        else:
+            check_hub_model(str(model_name_or_path))
         model_kwargs.setdefault("dtype", torch.float32)  # fp16 weights on disk, fp32 math on CPU
         try:
             tokenizer = AutoTokenizer.from_pretrained(str(model_name_or_path))
@@ -143,7 +144,7 @@ class StanceClassifier:
                 f"stancer {__version__}; upgrade stancer if predictions look wrong",
                 stacklevel=2,
             )
-        length = max_length or meta.get("max_length") or _DEFAULT_MAX_LENGTH
+        length = max_length or meta.get("max_length") or DEFAULT_MAX_LENGTH
         length = min(length, getattr(tokenizer, "model_max_length", length) or length)
         classifier = cls(
             model,

