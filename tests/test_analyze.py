@@ -209,3 +209,26 @@ def test_html_report_renders_in_headless_chromium(tiny_model_dir, tmp_path) -> N
         tuple(int(h[i : i + 2], 16) for i in (0, 2, 4)) for h in re.findall(r"#([0-9a-f]{6})", css)
     }
     assert len(shades) >= 9 and colours & shades
+
+
+def test_analyze_options_that_would_do_nothing_are_errors(tiny_model_dir, tmp_path, capsys) -> None:
+    base = ["analyze", "-t", TARGETS[0], "-m", str(tiny_model_dir)]
+    refused = {
+        "a folder; give its files": [*base, str(SEED.parent)],
+        "--output is for --format json": [*base, str(SEED), "-o", str(tmp_path / "t.txt")],
+        "--summary is for a corpus": [*base, str(SEED), "--summary"],
+        "--format is for article FILEs": [
+            *base, "--input", str(SEED.parent), "-o", str(tmp_path / "q.csv"), "-f", "html"
+        ],
+        "a folder; expected the name of the JSON file": [
+            *base, str(SEED), "-f", "json", "-o", str(tmp_path)
+        ],
+        "a page; expected a folder for several FILEs": [
+            *base, str(SEED), str(SEED), "-f", "html", "-o", str(tmp_path / "r.html")
+        ],
+    }  # fmt: skip
+    for message, args in refused.items():
+        assert main(args) == 2, args
+        assert message in capsys.readouterr().err
+    assert main([*base, str(SEED), "-f", "html", "-o", str(tmp_path / "r.html")]) == 0
+    assert (tmp_path / "r.html").is_file()  # the page of one FILE, not a folder named r.html

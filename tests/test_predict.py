@@ -155,7 +155,9 @@ def test_a_model_that_is_nowhere_is_said_at_once(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("HF_HOME", str(tmp_path))  # an empty Hugging Face cache
     with pytest.raises(ModelLoadError, match=r"model 'no-such-org/no-such-model': no such folder"):
         StanceClassifier.from_pretrained("no-such-org/no-such-model")
-    with pytest.raises(ModelLoadError, match=r"no such folder, and expected a shipped model's name"):
+    with pytest.raises(
+        ModelLoadError, match=r"no such folder, and expected a shipped model's name"
+    ):
         StanceClassifier.from_pretrained("not a/valid//id")
     with pytest.raises(ValueError, match=r"model: expected a shipped model's name.*got int 3"):
         stancer.predict("text", "target", model=3)  # type: ignore[call-overload]

@@ -25,7 +25,12 @@ def _blocks(kind: str) -> list[str]:
 
 def _commands() -> list[str]:
     lines = [line.split("  #")[0].strip() for code in _blocks("bash") for line in code.splitlines()]
-    return [line for line in lines if line.startswith("stancer ") and not line.startswith(LONG)]
+    return [  # a line that runs stancer, maybe after the commands that make its input (&&)
+        line
+        for line in lines
+        if (line.startswith("stancer ") or "&& stancer " in line)
+        and not any(long in line for long in LONG)
+    ]
 
 
 @pytest.fixture()

@@ -21,7 +21,8 @@ def analyze(
     ),
     format: options.AnalyzeFormat = typer.Option("table", "--format", "-f"),
     output: Path | None = options.output(
-        "html: the folder for <file>.html (default: .); json: a file (default: stdout); "
+        "html: the folder for <file>.html (default: .) or, for one FILE, the page; "
+        "json: a file (default: stdout); "
         "--input: the rows' folder, quotes.parquet, quotes.csv or quotes.jsonl"
     ),
     model: str | None = options.model(),
@@ -63,9 +64,8 @@ def analyze(
     """An article in: every attributed statement, its speaker, its stance per target. With
     --input, a whole corpus: one row per (article, statement, target), written to --output in
     committed chunks (start it again to resume)."""
+    _check_options(files, corpus, format, output, summary)
     if corpus is not None:
-        if files:
-            raise StancerError("give articles as FILEs or a corpus as --input, not both")
         _corpus_job(
             corpus, target, output=output, model=model, direct_only=direct_only,
             batch_size=batch_size, text_column=text_column, id_column=id_column, keep=keep,
@@ -73,12 +73,50 @@ def analyze(
             ray_address=ray_address, concurrency=concurrency, summary=summary,
         )  # fmt: skip
         return
-    if not files:
-        raise StancerError("give one or more article FILEs, or a corpus with --input")
     _article_files(
         files, target, format=format, output=output, width=width, model=model,
         direct_only=direct_only, batch_size=batch_size,
     )  # fmt: skip
+
+
+def _check_options(
+    files: list[Path] | None,
+    corpus: Path | None,
+    format: options.AnalyzeFormat,
+    output: Path | None,
+    summary: bool,
+) -> None:
+    """Refuse options that would do nothing or something else than asked."""
+    if corpus is not None:
+        if files:
+            raise StancerError("give articles as FILEs or a corpus as --input, not both")
+        if format is not options.AnalyzeFormat.table:
+            raise StancerError(
+                "--input writes rows to --output (its name's suffix sets their format); "
+                "--format is for article FILEs"
+            )
+        return
+    if not files:
+        raise StancerError("give one or more article FILEs, or a corpus with --input")
+    if summary:
+        raise StancerError("--summary is for a corpus (--input); with FILEs, use --format html")
+    for path in files:
+        if path.is_dir():
+            raise StancerError(
+                f"{path}: a folder; give its files ({path / '*.txt'}), or analyse it as a corpus "
+                f"with --input {path} --output rows.parquet"
+            )
+        if not path.is_file():
+            raise StancerError(f"{path}: no such file; expected a UTF-8 text file of an article")
+    if output is not None and format is options.AnalyzeFormat.table:
+        raise StancerError("--output is for --format json (a file) or html (a folder)")
+    if format is options.AnalyzeFormat.html and output is not None and output.suffix == ".html":
+        if len(files) > 1:
+            raise StancerError(f"--output {output}: a page; expected a folder for several FILEs")
+    elif format is options.AnalyzeFormat.html and output is not None and output.is_file():
+        raise StancerError(f"--output {output}: a file; expected a folder for the html pages")
+    if format is options.AnalyzeFormat.json and output is not None and output.is_dir():
+        raise StancerError(f"--output {output}: a folder; expected the name of the JSON file")
 
 
 def _article_files(
@@ -96,11 +134,11 @@ def _article_files(
 
     results = []
     for path in files:
-        if not path.is_file():
-            raise StancerError(f"{path}: no such file; expected a UTF-8 text file of an article")
         analysis = run(path.read_text(encoding="utf-8"), targets, **settings)
         if format is options.AnalyzeFormat.html:
             out = (output or Path(".")) / f"{path.stem}.html"
+            if output is not None and output.suffix == ".html":  # the page of one FILE
+                out = output
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(render_html(analysis, title=path.name), encoding="utf-8")
             typer.echo(f"wrote {out}")

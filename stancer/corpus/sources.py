@@ -15,6 +15,7 @@ from stancer.exceptions import DataError
 
 #: The file types a corpus may come in (a folder holds ``.txt`` files, an article each).
 SUFFIXES = (".jsonl", ".json", ".parquet", ".csv", ".tsv")
+_EXPECTED = "a .jsonl, .parquet, .csv or .tsv file, or a folder of .txt files"
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,7 @@ def read_articles(
         if path.is_dir():
             yield from _folder(path)
             return
-        if not path.is_file():
-            raise DataError(f"{path}: no such file or folder; expected a corpus ({_EXPECTED})")
-        rows: Iterable[Mapping[str, Any]] = _file_rows(path)
+        rows: Iterable[Mapping[str, Any]] = _file_rows(_corpus_file(path))
         where = str(path)
     else:
         rows, where = source, "the given rows"
@@ -67,9 +66,6 @@ def read_articles(
         yield row_article(row, number, text_column, id_column, keep_columns)
 
 
-_EXPECTED = "a .jsonl, .parquet, .csv or .tsv file, or a folder of .txt files"
-
-
 def count_articles(source: str | os.PathLike[str] | Iterable[Any]) -> int | None:
     """How many articles ``source`` holds, when that is cheap to know (for a progress bar's ETA)."""
     if not isinstance(source, str | os.PathLike):
@@ -77,7 +73,7 @@ def count_articles(source: str | os.PathLike[str] | Iterable[Any]) -> int | None
     path = Path(source)
     if path.is_dir():
         return sum(1 for _ in path.rglob("*.txt"))
-    if path.suffix == ".parquet":
+    if _corpus_file(path).suffix == ".parquet":
         import pyarrow.parquet as pq
 
         return int(pq.ParquetFile(path).metadata.num_rows)
@@ -108,14 +104,21 @@ def _file_rows(path: Path) -> Iterator[Mapping[str, Any]]:
 
         for batch in pq.ParquetFile(path).iter_batches(batch_size=256):
             yield from batch.to_pylist()
-    elif path.suffix in (".csv", ".tsv"):
+    else:
         csv.field_size_limit(1 << 30)
         with path.open(encoding="utf-8", errors="replace", newline="") as handle:
             yield from csv.DictReader(handle, delimiter="\t" if path.suffix == ".tsv" else ",")
-    else:
+
+
+def _corpus_file(path: Path) -> Path:
+    """``path``, checked to be a file of one of the `SUFFIXES`."""
+    if not path.is_file():
+        raise DataError(f"{path}: no such file or folder; expected a corpus ({_EXPECTED})")
+    if path.suffix not in SUFFIXES:
         raise DataError(
             f"{path}: a {path.suffix or 'suffix-less'} file is not a corpus; expected {_EXPECTED}"
         )
+    return path
 
 
 def _json_row(line: str, path: Path, number: int) -> Mapping[str, Any]:
