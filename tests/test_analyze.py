@@ -97,10 +97,12 @@ def test_rows_carry_kind_statement_and_the_speakers_mention(tiny_model_dir) -> N
 def test_analyze_without_quotes_and_bad_input(tiny_model_dir) -> None:
     empty = stancer.analyze("No quotes here.", TARGETS[0], model=str(tiny_model_dir))
     assert empty.sentences == [] and empty.speakers == {}
-    with pytest.raises(ValueError, match="targets: expected one or more non-empty str"):
+    with pytest.raises(ValueError, match="targets: expected a target proposition"):
         stancer.analyze(ARTICLE, [], model=str(tiny_model_dir))
-    with pytest.raises(ValueError, match="text: expected the article as a str, got bytes"):
-        stancer.analyze(b"bytes", TARGETS, model=str(tiny_model_dir))
+    with pytest.raises(ValueError, match=r"expected text to be a str.*got bytes. Decode it first"):
+        stancer.analyze(b"bytes", TARGETS, model=str(tiny_model_dir))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"got the path of a file .* pass its contents"):
+        stancer.analyze(str(SEED), TARGETS, model=str(tiny_model_dir))
 
 
 def test_analyze_command_table_and_json(tiny_model_dir, tmp_path, capsys) -> None:

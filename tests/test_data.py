@@ -98,6 +98,8 @@ def test_unknown_source_lists_the_datasets() -> None:
         match=r"'semeval': neither a registered dataset \(.*semeval2016.*vast.*\) nor a CSV",
     ):
         data.load("semeval")
+    with pytest.raises(DataError, match=r"expected a registered dataset's name.*got int 3"):
+        data.load(3)  # type: ignore[arg-type]
 
 
 def test_benchmark_without_a_data_folder_says_how_to_give_one(monkeypatch, tmp_path) -> None:

@@ -215,9 +215,18 @@ def test_batch_size_must_be_a_positive_int(tiny_model_dir, batch_size) -> None:
         stancer.predict("we support it", TARGET, model=str(tiny_model_dir), batch_size=batch_size)
 
 
-@pytest.mark.parametrize("targets", [None, 5, [], [""]])
-def test_analyze_names_bad_targets(tiny_model_dir, targets) -> None:
-    with pytest.raises(ValueError, match=r"targets: expected one or more non-empty str"):
+@pytest.mark.parametrize(
+    ("targets", "message"),
+    [
+        (None, r"targets: expected a target proposition \(a str\) or a list of them, got None"),
+        (5, r"targets: expected a target proposition"),
+        ([], r"targets: expected a target proposition"),
+        ([""], r"targets\[0\]: expected words, got ''"),
+        (["ok", 3], r"targets\[1\]: expected a str, got int 3"),
+    ],
+)
+def test_analyze_names_bad_targets(tiny_model_dir, targets, message) -> None:
+    with pytest.raises(ValueError, match=message):
         stancer.analyze('"We win," she said.', targets, model=str(tiny_model_dir))
 
 

@@ -25,17 +25,35 @@ app.command()(summarize.summarize)
 app.add_typer(data.app, name="data")
 
 
+def _version(shown: bool) -> None:
+    if shown:
+        from stancer import __version__
+
+        typer.echo(f"stancer {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _options(verbose: bool = typer.Option(False, "--verbose", "-v", help="log progress details")):
+def _options(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="log progress details"),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="print the version and exit"
+    ),
+) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
     )
 
 
+def _prefix(args: list[str]) -> str:
+    """``stancer <command>`` for an error message: ``stancer data stats`` for a data command."""
+    words = [a for a in args if not a.startswith("-")]
+    return " ".join(["stancer", *words[: 2 if words[:1] == ["data"] else 1]])
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line on ``argv`` (default: ``sys.argv[1:]``) and return its exit status."""
     args = sys.argv[1:] if argv is None else argv
-    command = next((a for a in args if not a.startswith("-")), "")
     try:
         app(args=args, prog_name="stancer", standalone_mode=False)
     except typer.Exit as done:
@@ -45,11 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     except typer.TyperException as error:  # a usage error: typer's own message, one line
         format_message = getattr(error, "format_message", None)
         message = format_message() if format_message else str(error)
-        print(f"stancer {command}: error: {' '.join(message.split())}", file=sys.stderr)
+        message = message.replace("Value error, ", "")  # click's wording of a bad choice
+        print(f"{_prefix(args)}: error: {' '.join(message.split())}", file=sys.stderr)
         return 2
     except (StancerError, ValueError, OSError) as error:
         message = " ".join(str(error).split())
-        print(f"stancer {command}: error: {message}", file=sys.stderr)
+        print(f"{_prefix(args)}: error: {message}", file=sys.stderr)
         return 2
     return 0
 

@@ -30,7 +30,9 @@ def analyze(
         False, help="only quotes with quote marks (by default indirect speech, X said that …, too)"
     ),
     batch_size: int = options.batch_size(),
-    width: int = typer.Option(70, help="cut statements to this many characters in the table"),
+    width: int = typer.Option(
+        70, min=1, help="cut statements to this many characters in the table"
+    ),
     corpus: Path | None = typer.Option(
         None, "--input", "-i", help="a corpus: .jsonl, .parquet, .csv / .tsv, or a folder of .txt"
     ),
@@ -161,6 +163,7 @@ def _corpus_job(
     """`stancer.corpus.job.analyze_corpus` to ``--output``, then its report (and summary)."""
     from stancer.cli.summarize import show_summary
     from stancer.corpus.job import analyze_corpus
+    from stancer.tabular import counted
 
     if output is None:
         raise StancerError(
@@ -171,9 +174,10 @@ def _corpus_job(
         corpus, targets, output=output, keep_columns=keep, progress=True, **settings
     )
     typer.echo(
-        f"{report.articles} articles in {report.seconds:.1f} s ({report.articles_per_s:.2f} "
-        f"articles/s, {report.pairs_per_s:.1f} pairs/s), {report.skipped} done before, "
-        f"{report.errors} errors, {report.rows} rows → {report.output}"
+        f"{counted(report.articles, 'article')} in {report.seconds:.1f} s "
+        f"({report.articles_per_s:.2f} articles/s, {report.pairs_per_s:.1f} pairs/s), "
+        f"{report.skipped} done before, {counted(report.errors, 'error')}, "
+        f"{counted(report.rows, 'row')} → {report.output}"
     )
     if report.errors and settings["engine"] == "local":  # Ray's are rows with an error
         typer.echo(f"errors: {Path(report.output or '') / '_errors.jsonl'}")

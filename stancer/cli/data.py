@@ -43,6 +43,7 @@ def stats(
 ) -> None:
     """Rows per split, labels and targets."""
     from stancer.data.registry import load_benchmark
+    from stancer.tabular import cut
 
     for name in names:
         for split, ds in load_benchmark(name, root=data_dir).items():
@@ -51,7 +52,7 @@ def stats(
             more = f"; … {len(targets) - len(shown)} more" if len(targets) > len(shown) else ""
             typer.echo(f"{name}:{split}  rows {ds.num_rows}  targets {len(targets)}")
             typer.echo("  labels:  " + ", ".join(f"{k} {v}" for k, v in labels.most_common()))
-            typer.echo("  targets: " + "; ".join(f"{k[:50]} {v}" for k, v in shown) + more)
+            typer.echo("  targets: " + "; ".join(f"{cut(k, 50)} {v}" for k, v in shown) + more)
 
 
 @app.command()

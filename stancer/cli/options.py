@@ -20,6 +20,13 @@ class AnalyzeFormat(str, Enum):
     html = "html"
 
 
+class Period(str, Enum):
+    D = "D"
+    W = "W"
+    M = "M"
+    Y = "Y"
+
+
 class Engine(str, Enum):
     local = "local"
     ray = "ray"

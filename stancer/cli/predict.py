@@ -18,7 +18,7 @@ def predict(
     model: str | None = options.model(),
     batch_size: int = options.batch_size(),
     format: options.PredictFormat = typer.Option("table", "--format", "-f"),
-    width: int = typer.Option(100, help="cut texts to this many characters in the table"),
+    width: int = typer.Option(100, min=1, help="cut texts to this many characters in the table"),
 ) -> None:
     """Classify texts toward one target."""
     from stancer.model.api import predict as classify

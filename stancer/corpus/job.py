@@ -220,7 +220,7 @@ def analyze_corpus(
     Returns:
         The rows as a `datasets.Dataset` when no ``output`` is given; else a `CorpusReport`.
     """
-    from stancer.news.analysis import check_targets
+    from stancer.model.inputs import check_targets
 
     target_list = check_targets(targets)
     if engine == "ray":

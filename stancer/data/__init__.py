@@ -66,6 +66,11 @@ def load(
         stancer.exceptions.DataError: a missing file or column, an unknown label or dataset, an
             empty text; the message names the file, the row and the value.
     """
+    if not isinstance(source, str | os.PathLike | Mapping | Dataset):
+        raise DataError(
+            "data.load: expected a registered dataset's name, a file path, a mapping of split "
+            f"name to path, or a Dataset, got {type(source).__name__} {source!r:.60}"
+        )
     if isinstance(source, str) and source in BENCHMARKS:
         if file_options:
             raise DataError(f"{source}: options {sorted(file_options)} apply to files only")

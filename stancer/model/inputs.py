@@ -157,3 +157,24 @@ def encode_pairs(
             for j, i in enumerate(long):
                 encodings[k][i] = cut[k][j]
     return encodings, long
+
+
+def check_targets(targets: object) -> list[str]:
+    """The target propositions of an analysis as a list: one str, or a list / tuple of str, each
+    with words (`check_words`).
+
+    Raises:
+        ValueError: anything else.
+    """
+    target_list = [targets] if isinstance(targets, str) else targets
+    if not isinstance(target_list, list | tuple) or not target_list:
+        raise ValueError(
+            f"targets: expected a target proposition (a str) or a list of them, got {targets!r:.80}"
+        )
+    for i, target in enumerate(target_list):
+        if not isinstance(target, str):
+            raise ValueError(
+                f"targets[{i}]: expected a str, got {type(target).__name__} {target!r:.60}"
+            )
+        check_words(f"targets[{i}]", target)
+    return list(target_list)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from stancer.model.inputs import check_targets
 from stancer.news.attribution import find_attributions
 from stancer.news.parsing import parse
 from stancer.news.quotes import Quote
 from stancer.news.reported import statement
-from stancer.news.text import Span
+from stancer.news.text import Span, require_str
 from stancer.stance import LABELS, Stance
 
 if TYPE_CHECKING:
@@ -130,22 +132,6 @@ def summarise(
     return summary
 
 
-def check_targets(targets: object) -> list[str]:
-    """The target propositions as a list: one str or a list / tuple of non-empty str.
-
-    Raises:
-        ValueError: anything else.
-    """
-    target_list = [targets] if isinstance(targets, str) else targets
-    if (
-        not isinstance(target_list, list | tuple)
-        or not target_list
-        or not all(isinstance(t, str) and t.strip() for t in target_list)
-    ):
-        raise ValueError(f"targets: expected one or more non-empty str, got {targets!r:.80}")
-    return list(target_list)
-
-
 def analyze(
     text: str,
     targets: str | list[str],
@@ -176,8 +162,12 @@ def analyze(
     """
     from stancer.model.api import predict
 
-    if not isinstance(text, str):
-        raise ValueError(f"text: expected the article as a str, got {type(text).__name__}")
+    require_str("analyze", "text", text)
+    if "\n" not in text and len(text) < 1024 and Path(text).is_file():
+        raise ValueError(
+            f"analyze: got the path of a file ({text!r}) as the text; pass its contents: "
+            "open(path, encoding='utf-8').read()"
+        )
     target_list = check_targets(targets)
     doc = parse(text)
     quotes = find_attributions(text, direct_only=direct_only, doc=doc)

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from stancer.news.analysis import Analysis
 from stancer.stance import LABELS
-from stancer.tabular import cut, table
+from stancer.tabular import counted, cut, table
 
 _TERMINAL_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -47,7 +47,7 @@ def format_table(analysis: Analysis, *, width: int = 70) -> str:
             for i, v in enumerate(per_target.values(), start=1)
         )
         n = next(iter(per_target.values()))["sentences"]
-        statements = "1 statement" if n == 1 else f"{n} statements"
+        statements = counted(n, "statement")
         lines.append(f"  {_printable(name or '(unattributed)')} ({statements}): {summary}")
     return "\n".join(lines)
 
