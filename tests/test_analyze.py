@@ -40,7 +40,7 @@ def test_analyze_gives_every_quoted_sentence_a_speaker_and_a_stance_per_target(
         assert s.speaker == "the minister" and set(s.stances) == set(TARGETS)
         assert all(abs(sum(v.scores.values()) - 1) < 1e-5 for v in s.stances.values())
     summary = result.speakers["the minister"][TARGETS[0]]
-    assert summary["sentences"] == 2
+    assert summary["statements"] == 2
     mean = np.mean([s.stances[TARGETS[0]].scores["favor"] for s in result.sentences])
     assert summary["scores"]["favor"] == pytest.approx(mean)
 
@@ -85,7 +85,7 @@ def test_rows_carry_kind_statement_and_the_speakers_mention(tiny_model_dir) -> N
         assert REPORTED[s.start : s.end] == s.text
         assert REPORTED[s.statement.start : s.statement.end] == s.statement.text
     assert list(result.speakers) == ["Julianne Smith"]  # one speaker, however she is named
-    assert result.speakers["Julianne Smith"][TARGETS[0]]["sentences"] == 3
+    assert result.speakers["Julianne Smith"][TARGETS[0]]["statements"] == 3
     direct = stancer.analyze(REPORTED, TARGETS, model=str(tiny_model_dir), direct_only=True)
     assert [s.kind for s in direct.sentences] == ["mixed", "direct"]
     row = result.to_dict()["sentences"][0]

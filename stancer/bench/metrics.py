@@ -97,7 +97,7 @@ def f_avg_by_target(
 
 #: FNC-1's related classes. The official scorer gives 0.25 for a correct related / unrelated call
 #: and 0.75 more for the exact related label, so a row is worth 1.0 (related) or 0.25 (unrelated).
-FNC_RELATED = ("favor", "against", "neutral")
+FNC_RELATED = LABELS
 
 
 def fnc_score(y_true: Sequence[str], y_pred: Sequence[str]) -> dict[str, float]:

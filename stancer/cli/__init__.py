@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import sys
+import warnings
+from typing import Any
 
 import typer
 
@@ -45,6 +47,11 @@ def _options(
     )
 
 
+def _warning_line(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> str:
+    """A warning as one line for the terminal, without the library's source line under it."""
+    return f"warning: {message}\n"
+
+
 def _prefix(args: list[str]) -> str:
     """``stancer <command>`` for an error message: ``stancer data stats`` for a data command."""
     words = [a for a in args if not a.startswith("-")]
@@ -54,6 +61,7 @@ def _prefix(args: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line on ``argv`` (default: ``sys.argv[1:]``) and return its exit status."""
     args = sys.argv[1:] if argv is None else argv
+    warnings.formatwarning = _warning_line
     try:
         app(args=args, prog_name="stancer", standalone_mode=False)
     except typer.Exit as done:

@@ -13,13 +13,15 @@ app = typer.Typer(help="the registered datasets: list, info, stats, leakage", no
 
 
 @app.command("list")
-def list_() -> None:
+def list_(
+    width: int = typer.Option(70, min=1, help="cut descriptions to this many characters"),
+) -> None:
     """Each registered dataset: task, domain, target type, official metric, description."""
     from stancer.data.registry import BENCHMARKS
-    from stancer.tabular import table
+    from stancer.tabular import cut, table
 
     rows = [
-        [name, b.task, b.domain, b.target_type, b.metric, b.description.split(";")[0]]
+        [name, b.task, b.domain, b.target_type, b.metric, cut(b.description.split(";")[0], width)]
         for name, b in sorted(BENCHMARKS.items())
     ]
     header = ["name", "task", "domain", "targets", "metric", "description"]

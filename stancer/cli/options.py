@@ -1,5 +1,6 @@
-"""What the commands' options mean, once: ``--model``, ``--format``, ``--output``, ``--batch-size``
-and ``--data-dir`` say the same thing in every command."""
+"""What the commands' shared options mean, once: ``--model``, ``--format`` (its choices per
+command), ``--output`` (where a command writes: a file or a folder, as its help says),
+``--batch-size`` and ``--data-dir``."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ One output row per (article, attributed statement, target): ``article_id``, ``qu
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import time
 from collections import deque
@@ -286,7 +287,8 @@ def _run_local(
     articles = read_articles(
         source, text_column=text_column, id_column=id_column, keep_columns=keep_columns
     )
-    todo = (a for a in articles if a.id not in done)
+    head = list(itertools.islice(articles, 1))  # its columns checked before a bar is shown
+    todo = (a for a in itertools.chain(head, articles) if a.id not in done)
     process = functools.partial(article_units, direct_only=direct_only)
     tables, counts = [], {"articles": 0, "errors": 0, "rows": 0}
     bar = tqdm(total=total, initial=len(done), unit="article", disable=not progress, desc="analyze")

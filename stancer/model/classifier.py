@@ -322,7 +322,9 @@ class StanceClassifier:
 
             starts = range(0, len(order), batch_size)
             with torch.inference_mode():
-                for start in tqdm(starts, disable=not progress, desc="predict", unit="batch"):
+                for start in tqdm(
+                    starts, disable=not progress, desc="predict", unit="batch", delay=1
+                ):
                     idx = order[start : start + batch_size]
                     batch = self.tokenizer.pad(
                         {k: [encodings[k][i] for i in idx] for k in encodings},

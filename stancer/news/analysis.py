@@ -1,4 +1,5 @@
-"""From an article to its quotes, their speakers, and the stance of each quoted sentence."""
+"""From an article to its attributed statements (quoted sentences, quoted fragments with the
+clause that reports them, indirect speech), their speakers, and the stance of each."""
 
 from __future__ import annotations
 
@@ -66,7 +67,8 @@ class Analysis:
     targets: list[str]
     quotes: list[Quote]
     sentences: list[QuotedSentence]
-    #: Speaker (None for unattributed quotes) → target → {"label", "scores" (mean), "sentences"}.
+    #: Speaker (None for unattributed quotes) → target → {"label", "scores" (mean),
+    #: "statements" (how many)}.
     speakers: dict[str | None, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -127,7 +129,7 @@ def summarise(
             summary[speaker][target] = {
                 "label": max(mean, key=mean.__getitem__),
                 "scores": mean,
-                "sentences": len(own),
+                "statements": len(own),
             }
     return summary
 

@@ -46,7 +46,7 @@ def format_table(analysis: Analysis, *, width: int = 70) -> str:
             f"T{i} {v['label']} {v['scores'][v['label']]:.2f}"
             for i, v in enumerate(per_target.values(), start=1)
         )
-        n = next(iter(per_target.values()))["sentences"]
+        n = next(iter(per_target.values()))["statements"]
         statements = counted(n, "statement")
         lines.append(f"  {_printable(name or '(unattributed)')} ({statements}): {summary}")
     return "\n".join(lines)
@@ -93,7 +93,7 @@ def _speakers(analysis: Analysis, target: str) -> list[dict[str, Any]]:
     return [
         {
             "speaker": speaker or "(unattributed)",
-            "statements": per_target[target]["sentences"],
+            "statements": per_target[target]["statements"],
             "label": per_target[target]["label"],
             "scores": " · ".join(
                 f"{label} {per_target[target]['scores'][label]:.2f}" for label in LABELS

@@ -8,6 +8,7 @@ from typing import Any
 
 from stancer.data.registry import Benchmark, csv_rows, need
 from stancer.exceptions import DataError
+from stancer.stance import LABELS as STANCE_LABELS
 
 #: FNC-1's labels (kept in ``label_original``) → unified labels; ARC uses the same scheme.
 LABEL_MAP = {
@@ -16,7 +17,7 @@ LABEL_MAP = {
     "discuss": "neutral",
     "unrelated": "unrelated",
 }
-LABELS = ("favor", "against", "neutral", "unrelated")
+LABELS = (*STANCE_LABELS, "unrelated")
 
 #: The official training stances (49972 rows), as two files whose concatenation is the original
 #: ``train_stances.csv`` (UKP's 9:1 row split of it; 63 duplicated rows fall in both halves).
