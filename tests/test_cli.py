@@ -115,6 +115,11 @@ def test_usage_errors_are_one_line_with_status_2(capsys) -> None:
     assert main(["analyze", "missing.txt", "-t", TARGET]) == 2
     assert capsys.readouterr().err.startswith("stancer analyze: error: missing.txt: no such file")
     assert main(["--help"]) == 0 and "predict" in capsys.readouterr().out
+    assert main(["predict", "-t", TARGET, "a", "--width", "0"]) == 2
+    assert "--width" in capsys.readouterr().err
+    assert main(["data", "stats", "no-such-set"]) == 2
+    assert capsys.readouterr().err.startswith("stancer data stats: error: unknown dataset")
+    assert main(["--version"]) == 0 and capsys.readouterr().out.startswith("stancer 0.")
 
 
 def test_options_mean_the_same_in_every_command() -> None:

@@ -61,7 +61,14 @@ def _prefix(args: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line on ``argv`` (default: ``sys.argv[1:]``) and return its exit status."""
     args = sys.argv[1:] if argv is None else argv
-    warnings.formatwarning = _warning_line
+    previous, warnings.formatwarning = warnings.formatwarning, _warning_line
+    try:
+        return _run(args)
+    finally:
+        warnings.formatwarning = previous
+
+
+def _run(args: list[str]) -> int:
     try:
         app(args=args, prog_name="stancer", standalone_mode=False)
     except typer.Exit as done:
